@@ -1,0 +1,67 @@
+# report-site: `make build` and `make test` do all the set-up on a fresh machine (Python ≥ 3.11).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime-installed
+DEV     := $(VENV)/.dev-installed
+
+.PHONY: build serve test check lint typecheck import generate golden translate clean lock
+
+$(RUNTIME): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+$(DEV): $(RUNTIME) requirements-dev.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.lock
+	touch $@
+
+## build: generate site_src/ from content/ and build site/ (all three editions)
+build: $(RUNTIME)
+	$(BIN)/report-site build
+
+## serve: live preview (EDITION=zh-Hans|zh-Hant|en); regenerates when content/ or templates/ change
+serve: $(RUNTIME)
+	$(BIN)/report-site serve --edition $(or $(EDITION),zh-Hans)
+
+generate: $(RUNTIME)
+	$(BIN)/report-site generate
+
+## import: FILE=path/to/report.txt [SLUG=name] — import a plain-text report into content/
+import: $(RUNTIME)
+	@test -n "$(FILE)" || { echo "usage: make import FILE=report.txt [SLUG=name]"; exit 2; }
+	$(BIN)/report-site import "$(FILE)" $(if $(SLUG),--slug "$(SLUG)")
+
+## test: every test (unit, golden, property, built site, browser)
+test: $(DEV)
+	$(BIN)/python -m pytest
+
+## golden: regenerate the golden files of site_src/ after an intended change; review the diff
+golden: $(DEV)
+	$(BIN)/python -m tests.golden
+
+lint: $(DEV)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+
+typecheck: $(DEV)
+	$(BIN)/mypy generator
+
+## check: everything a reviewer runs
+check: lint typecheck test
+	$(BIN)/report-site generate
+	for e in zh-Hans zh-Hant en; do (cd site_src/$$e && ../../$(BIN)/mkdocs build --strict --quiet -d ../../.site.check/$$e) || exit 1; done
+	rm -rf .site.check
+
+## lock: re-resolve the pinned dependencies (needs the package registry)
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -e .
+	( echo "# Exact versions report-site builds with (runtime). Regenerate: make lock"; .lock-venv/bin/pip freeze --exclude-editable ) > requirements.lock
+	.lock-venv/bin/pip install --quiet -e '.[dev]' playwright
+	( echo "# Exact versions for tests and checks, on top of requirements.lock. Regenerate: make lock"; echo "-r requirements.lock"; .lock-venv/bin/pip freeze --exclude-editable | grep -vxFf requirements.lock ) > requirements-dev.lock
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site site_src .site.new .site.old .site.check .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,114 @@
+"""The `report-site` command: verbs only. Each verb calls one module lazily (so `--help` is fast)
+and turns a ReportSiteError into a message without a traceback and a non-zero exit."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from generator.errors import ReportSiteError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _quiet_jieba() -> None:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
+def user_errors(func: F) -> F:
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            _quiet_jieba()
+            return func(*args, **kwargs)
+        except ReportSiteError as error:
+            click.echo(error.render(), err=True)
+            count = len(error.problems)
+            if count > 1:
+                click.echo(f"{count} problems found.", err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _project(root: str) -> Any:
+    from generator.site import Project
+
+    return Project(Path(root))
+
+
+root_option = click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False),
+                           help="The project folder (holding content/, templates/, mkdocs.yml).")
+
+
+@click.group()
+@click.version_option(package_name="report-site")
+def main() -> None:
+    """report-site: an official Chinese report as a trilingual static site.
+
+    content/ (Markdown and translation memories, owned by editors) → site_src/ (generated
+    Markdown per edition) → site/ (the built site: zh-Hans, zh-Hant, en).
+    """
+
+
+@main.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--out", default="content", show_default=True, type=click.Path(path_type=Path),
+              help="The content folder to create the report's folder in.")
+@click.option("--slug", help="Folder (and URL) name of the report [default: from the file name].")
+@user_errors
+def import_(file: Path, out: Path, slug: str | None) -> None:
+    """Import a plain-text report (UTF-8, GB18030 or UTF-16) into content/."""
+    from generator.importer.run import import_report
+
+    target = import_report(file, out, slug)
+    click.echo(f"imported {file} → {target}/ ({len(list(target.rglob('*.md')))} pages)")
+
+
+@main.command()
+@root_option
+@user_errors
+def generate(root: str) -> None:
+    """Write site_src/: the Markdown and mkdocs.yml of every edition (only changed files)."""
+    from generator.site import generate as run
+
+    result = run(_project(root))
+    click.echo(f"site_src: {len(result.written)} written, {len(result.removed)} removed, "
+               f"{result.unchanged} unchanged")
+
+
+@main.command()
+@root_option
+@click.option("--edition", "editions", multiple=True, type=click.Choice(["zh-Hans", "zh-Hant", "en"]),
+              help="Build only this edition (repeatable) [default: all].")
+@user_errors
+def build(root: str, editions: tuple[str, ...]) -> None:
+    """Generate, then build site/ with MkDocs (every edition, in parallel)."""
+    from generator.site import build as run
+
+    run(_project(root), list(editions) or None)
+    click.echo(f"built {Path(root) / 'site'}/")
+
+
+@main.command()
+@root_option
+@click.option("--edition", default="zh-Hans", show_default=True,
+              type=click.Choice(["zh-Hans", "zh-Hant", "en"]))
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
+@user_errors
+def serve(root: str, edition: str, dev_addr: str) -> None:
+    """Live preview of one edition; regenerates when content/ or templates/ change."""
+    from generator.serve import serve as run
+
+    run(_project(root), edition, dev_addr)

@@ -1,0 +1,62 @@
+"""The Traditional Chinese edition: OpenCC conversion, with editor-owned protected terms.
+
+Phrase conversion (`s2twp`) also rewrites vocabulary, and with it proper names (杭州高级中学 →
+杭州高階中學). Terms in the site's `zh-Hant.keep` table are taken out before conversion and put
+back in the form the table gives, so names stay names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import opencc
+
+from generator.editions import EDITIONS, EditionText, State
+from generator.errors import ReportSiteError
+from generator.model import HantConfig, Segment
+
+# Private-use code points stand in for protected terms while OpenCC runs: it leaves them alone.
+_PLACEHOLDER_BASE = 0xF0000
+
+
+@lru_cache(maxsize=8)
+def converter(config: str) -> opencc.OpenCC:
+    """One converter per configuration and process: loading the dictionaries is the slow part."""
+    try:
+        return opencc.OpenCC(config)
+    except Exception as error:  # OpenCC raises a bare Exception for an unknown configuration
+        raise ReportSiteError(
+            f"content/site.yml: OpenCC configuration {config!r} is unknown ({error}); "
+            "use s2tw (default), s2twp, s2hk or s2t"
+        ) from None
+
+
+class HantEdition:
+    info = EDITIONS["zh-Hant"]
+
+    def __init__(self, config: HantConfig):
+        self.converter = converter(config.opencc)
+        self.terms = dict(config.protected_terms)
+        # Longest first, so a longer name wins over a shorter one inside it.
+        ordered = sorted(self.terms, key=len, reverse=True)
+        self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+    def convert(self, text: str) -> str:
+        if self.pattern is None:
+            return str(self.converter.convert(text))
+        kept: list[str] = []
+
+        def hold(match: re.Match[str]) -> str:
+            kept.append(self.terms[match.group(0)])
+            return chr(_PLACEHOLDER_BASE + len(kept) - 1)
+
+        converted = str(self.converter.convert(self.pattern.sub(hold, text)))
+        return re.sub(
+            "[\U000f0000-\U000ffffd]",
+            lambda m: kept[ord(m.group(0)) - _PLACEHOLDER_BASE],
+            converted,
+        )
+
+    def text(self, segment: Segment) -> EditionText:
+        return EditionText(self.convert(segment.text), State.CONVERTED)

@@ -1,0 +1,93 @@
+"""Errors that editors read: each names a place (file:line:col), says what is wrong and what to do.
+
+Errors are collected rather than raised one by one, so an editor sees every problem of a run at
+once (as MkDocs' config validation and Jinja's located syntax errors do).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Loc:
+    """A place in a source file. `path` is shown as given (relative to the project when possible)."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if not self.line:
+            return self.path
+        if not self.col:
+            return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+def display_path(path: Path | str) -> str:
+    """The path relative to the working directory when it lies below it; never an absolute path
+    of the build machine when a shorter one will do."""
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: where, what, the offending line (if known) and a hint on how to fix it."""
+
+    loc: Loc
+    message: str
+    hint: str = ""
+    source_line: str = ""
+
+    def render(self) -> str:
+        out = [f"{self.loc}: {self.message}"]
+        if self.source_line:
+            out.append(f"    {self.source_line}")
+            if self.loc.col:
+                # Full-width characters take two columns in a terminal.
+                prefix = self.source_line[: self.loc.col - 1]
+                width = sum(2 if ord(ch) > 0x2E7F else 1 for ch in prefix)
+                out.append("    " + " " * width + "^")
+        if self.hint:
+            out.append(f"  hint: {self.hint}")
+        return "\n".join(out)
+
+
+class ReportSiteError(Exception):
+    """A failure the user can act on. The CLI prints it without a traceback and exits non-zero."""
+
+    def __init__(self, problems: Iterable[Problem] | str):
+        if isinstance(problems, str):
+            problems = [Problem(Loc("report-site"), problems)]
+        self.problems: list[Problem] = list(problems)
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        return "\n".join(p.render() for p in self.problems)
+
+
+@dataclass
+class Problems:
+    """Collects problems during one pass; `raise_if_any` turns them into one error at the end."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, loc: Loc, message: str, hint: str = "", source_line: str = "") -> None:
+        self.items.append(Problem(loc, message, hint, source_line))
+
+    def extend(self, other: Iterable[Problem]) -> None:
+        self.items.extend(other)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ReportSiteError(sorted(self.items, key=lambda p: p.loc))

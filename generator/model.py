@@ -1,0 +1,123 @@
+"""The data model every stage shares: frozen value objects, nothing else.
+
+A site holds reports; a report holds pages (its index, with the title and preamble, then one page
+per top-level section); a page holds blocks (headings, paragraphs, list items, tables); a block
+holds segments, the units of translation. A segment's `text` is the Simplified Chinese source as
+the editor wrote it (inline Markdown); editions derive their text from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+from generator.errors import Loc
+
+
+class BlockKind(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    TABLE = "table"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One unit of translation: a heading, paragraph, list item or table cell."""
+
+    text: str
+    loc: Loc
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of a page. `anchor` is the same in every edition, so links to it work in all.
+
+    Headings carry their `level` (2 and deeper; the page title is level 1), list items their
+    nesting depth in `level` and whether the list is `ordered`. A table's cells are its segments
+    in row-major order, `columns` to a row; the first row is the header.
+    """
+
+    kind: BlockKind
+    anchor: str
+    segments: tuple[Segment, ...]
+    level: int = 0
+    ordered: bool = False
+    columns: int = 0
+
+    @property
+    def loc(self) -> Loc:
+        return self.segments[0].loc
+
+    def rows(self) -> list[tuple[Segment, ...]]:
+        width = self.columns or 1
+        return [self.segments[i : i + width] for i in range(0, len(self.segments), width)]
+
+
+@dataclass(frozen=True)
+class Page:
+    """One Markdown file of a report. `slug` (the file name without `.md`) is its URL in every
+    edition, which is what lets the language switcher land on the same page."""
+
+    slug: str
+    path: str
+    title: Segment
+    blocks: tuple[Block, ...]
+
+    def segments(self) -> Iterator[Segment]:
+        yield self.title
+        for block in self.blocks:
+            yield from block.segments
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report: its folder name is its `slug` (and URL), its index page holds the title and
+    preamble, `sections` the top-level sections in reading order."""
+
+    slug: str
+    path: str
+    organisation: Segment
+    year: int
+    index: Page
+    sections: tuple[Page, ...]
+    source_file: str = ""
+    source_sha256: str = ""
+    headline_figures: tuple[str, ...] = ()
+
+    @property
+    def title(self) -> Segment:
+        return self.index.title
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        return (self.index, *self.sections)
+
+    def segments(self) -> Iterator[Segment]:
+        yield self.organisation
+        for page in self.pages:
+            yield from page.segments()
+
+
+@dataclass(frozen=True)
+class HantConfig:
+    """How the Traditional edition is made: an OpenCC configuration and editor-owned terms that
+    conversion must leave as the table says (names that phrase conversion would rewrite)."""
+
+    opencc: str = "s2tw"
+    protected_terms: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    site_url: str
+    site_name: dict[str, str] = field(default_factory=dict)
+    hant: HantConfig = field(default_factory=HantConfig)
+
+
+@dataclass(frozen=True)
+class Site:
+    config: SiteConfig
+    reports: tuple[Report, ...]
+    root: str = "content"

@@ -1,0 +1,191 @@
+"""Generate and build: content → site_src/<edition>/ (Markdown + mkdocs.yml) → site/<edition>/.
+
+First everything is gathered and rendered in memory; only when that succeeded is anything
+written, and only files that changed. MkDocs then builds each edition in its own process (they
+run in parallel, and jieba's dictionary is per process) into a fresh folder that replaces
+`site/` only when every edition built.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.content import load_site
+from generator.editions import EDITIONS, Edition, SourceEdition
+from generator.editions.english import EnglishEdition
+from generator.editions.hant import HantEdition
+from generator.errors import Loc, Problem, ReportSiteError
+from generator.model import Site
+from generator.render.env import environment, render
+from generator.render.pages import ReportEdition, render_edition
+from generator.search_dict import ensure_traditional_dictionary
+from generator.writer import WriteResult, write_tree
+
+CACHE = ".cache"
+HANT_DICT = f"{CACHE}/jieba-zh-Hant.txt"
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where things are. Every path the generator touches derives from `root`."""
+
+    root: Path
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def site_src(self) -> Path:
+        return self.root / "site_src"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+def load_strings(project: Project) -> dict[str, dict[str, str]]:
+    path = project.templates / "strings.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    problems = []
+    for code in EDITIONS:
+        missing = sorted(set(data.get("en", {})) - set(data.get(code, {})) - {
+            "mt_title", "mt_note", "missing", "outdated", "outdated_original"})
+        if code not in data or missing:
+            problems.append(Problem(Loc("templates/strings.yml"),
+                                    f"edition {code} lacks strings: {', '.join(missing) or 'all'}",
+                                    "add them under its key"))
+    if problems:
+        raise ReportSiteError(problems)
+    return {code: {str(k): str(v) for k, v in data[code].items()} for code in EDITIONS}
+
+
+def editions_for(site: Site) -> dict[str, list[ReportEdition]]:
+    hant = HantEdition(site.config.hant)
+    source = SourceEdition()
+    chosen: dict[str, list[ReportEdition]] = {code: [] for code in EDITIONS}
+    for report in site.reports:
+        english: Edition = EnglishEdition.for_report(report)
+        chosen["zh-Hans"].append(ReportEdition(report, source))
+        chosen["zh-Hant"].append(ReportEdition(report, hant))
+        chosen["en"].append(ReportEdition(report, english))
+    return chosen
+
+
+def edition_config(code: str, site: Site, items: list[ReportEdition],
+                   site_name: str) -> dict[str, Any]:
+    """The generated mkdocs.yml of one edition; it INHERITs the project's mkdocs.yml."""
+    base = site.config.site_url
+    nav: list[Any] = [{site_name: "index.md"}]
+    for item in items:
+        report = item.report
+        pages = [f"{report.slug}/index.md"] + [f"{report.slug}/{p.slug}.md" for p in
+                                               report.sections]
+        title = item.edition.text(report.title).text
+        nav.append({title: pages})
+    search: dict[str, Any] = {}
+    if code == "zh-Hant":
+        search["jieba_dict"] = f"../{HANT_DICT}"
+    return {
+        "INHERIT": "../../mkdocs.yml",
+        "site_name": site_name,
+        "site_url": f"{base}{code}/",
+        "docs_dir": "docs",
+        "site_dir": f"../../site/{code}",
+        "theme": {"language": EDITIONS[code].material_language, "custom_dir": "../../overrides"},
+        "extra_css": ["assets/report-site.css"],
+        "plugins": [{"search": search}],
+        "extra": {
+            "edition": code,
+            "site_root": base,
+            "alternate": [{"name": info.name, "lang": info.code, "link": f"{base}{info.code}/"}
+                          for info in EDITIONS.values()],
+        },
+        "nav": nav,
+    }
+
+
+def render_site(project: Project) -> tuple[Site, dict[str, str | bytes]]:
+    """Everything under site_src/, in memory."""
+    site = load_site(project.content)
+    strings = load_strings(project)
+    env = environment(project.templates)
+    css = (project.templates / "assets" / "report-site.css").read_bytes()
+    files: dict[str, str | bytes] = {}
+    for code, items in editions_for(site).items():
+        site_name = site.config.site_name.get(code) or strings[code]["site_name"]
+        edition_strings = dict(strings[code], site_name=site_name)
+        for name, text in render_edition(env, site, items, code, edition_strings).items():
+            files[f"{code}/docs/{name}"] = text
+        files[f"{code}/docs/assets/report-site.css"] = css
+        config = edition_config(code, site, items, site_name)
+        files[f"{code}/mkdocs.yml"] = (
+            "# Generated by report-site from content/ and mkdocs.yml: do not edit.\n"
+            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
+        )
+    files["index.html"] = render(
+        env, "chooser.html.j2",
+        editions=list(EDITIONS.values()), site_url=site.config.site_url,
+        strings=strings,
+        reports=[(item.report, item.edition) for item in editions_for(site)["zh-Hans"]],
+    )
+    return site, files
+
+
+def generate(project: Project) -> WriteResult:
+    site, files = render_site(project)
+    result = write_tree(project.site_src, files, keep=(f"{CACHE}/",))
+    ensure_traditional_dictionary(project.site_src / HANT_DICT, site.config.hant.opencc)
+    return result
+
+
+def _reproducible_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("SOURCE_DATE_EPOCH", "0")
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+def build(project: Project, editions: list[str] | None = None) -> None:
+    """Generate, then build every edition into a fresh folder that replaces site/ at the end."""
+    generate(project)
+    codes = editions or list(EDITIONS)
+    staging = project.root / ".site.new"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    processes = []
+    for code in codes:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                   "-f", "mkdocs.yml", "-d", str((staging / code).resolve())]
+        processes.append((code, subprocess.Popen(
+            command, cwd=project.site_src / code, env=_reproducible_env(),
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+    failures = []
+    for code, process in processes:
+        output, _ = process.communicate()
+        if process.returncode:
+            failures.append(Problem(Loc(f"site_src/{code}/mkdocs.yml"),
+                                    f"MkDocs failed to build the {code} edition:\n{output.strip()}",
+                                    "fix what MkDocs names above, then build again"))
+    if failures:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ReportSiteError(failures)
+    shutil.copyfile(project.site_src / "index.html", staging / "index.html")
+    old = project.root / ".site.old"
+    shutil.rmtree(old, ignore_errors=True)
+    if project.site.exists():
+        project.site.rename(old)
+    staging.rename(project.site)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""The translation memory: one gettext PO file per report and target language."""

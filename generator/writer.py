@@ -1,0 +1,50 @@
+"""Writing generated trees: only files whose content changed, stale files removed.
+
+Writing only what changed keeps a no-edit regeneration from touching anything (MkDocs' live
+reload and `make` stay quiet) and is what makes regeneration of a large archive cheap.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    written: tuple[str, ...]
+    removed: tuple[str, ...]
+    unchanged: int
+
+
+def write_tree(root: Path, files: dict[str, str | bytes], keep: tuple[str, ...] = ()) -> WriteResult:
+    """Make `root` hold exactly `files` (relative path → content), plus paths under `keep`."""
+    written: list[str] = []
+    unchanged = 0
+    for name in sorted(files):
+        content = files[name]
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path = root / name
+        try:
+            if path.read_bytes() == data:
+                unchanged += 1
+                continue
+        except FileNotFoundError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        written.append(name)
+    removed: list[str] = []
+    if root.exists():
+        for path in sorted(root.rglob("*")):
+            name = path.relative_to(root).as_posix()
+            if path.is_file() and name not in files and not name.startswith(keep):
+                path.unlink()
+                removed.append(name)
+        for path in sorted(root.rglob("*"), reverse=True):
+            if path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return WriteResult(tuple(written), tuple(removed), unchanged)
