@@ -48,8 +48,13 @@ def _project(root: str) -> Any:
     return Project(Path(root))
 
 
-root_option = click.option("--root", default=".", show_default=True, type=click.Path(file_okay=False),
-                           help="The project folder (holding content/, templates/, mkdocs.yml).")
+root_option = click.option(
+    "--root",
+    default=".",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="The project folder (holding content/, templates/, mkdocs.yml).",
+)
 
 
 @click.group()
@@ -64,8 +69,13 @@ def main() -> None:
 
 @main.command("import")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", default="content", show_default=True, type=click.Path(path_type=Path),
-              help="The content folder to create the report's folder in.")
+@click.option(
+    "--out",
+    default="content",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="The content folder to create the report's folder in.",
+)
 @click.option("--slug", help="Folder (and URL) name of the report [default: from the file name].")
 @user_errors
 def import_(file: Path, out: Path, slug: str | None) -> None:
@@ -84,14 +94,21 @@ def generate(root: str) -> None:
     from generator.site import generate as run
 
     result = run(_project(root))
-    click.echo(f"site_src: {len(result.written)} written, {len(result.removed)} removed, "
-               f"{result.unchanged} unchanged")
+    click.echo(
+        f"site_src: {len(result.written)} written, {len(result.removed)} removed, "
+        f"{result.unchanged} unchanged"
+    )
 
 
 @main.command()
 @root_option
-@click.option("--edition", "editions", multiple=True, type=click.Choice(["zh-Hans", "zh-Hant", "en"]),
-              help="Build only this edition (repeatable) [default: all].")
+@click.option(
+    "--edition",
+    "editions",
+    multiple=True,
+    type=click.Choice(["zh-Hans", "zh-Hant", "en"]),
+    help="Build only this edition (repeatable) [default: all].",
+)
 @user_errors
 def build(root: str, editions: tuple[str, ...]) -> None:
     """Generate, then build site/ with MkDocs (every edition, in parallel)."""
@@ -103,8 +120,12 @@ def build(root: str, editions: tuple[str, ...]) -> None:
 
 @main.command()
 @root_option
-@click.option("--edition", default="zh-Hans", show_default=True,
-              type=click.Choice(["zh-Hans", "zh-Hant", "en"]))
+@click.option(
+    "--edition",
+    default="zh-Hans",
+    show_default=True,
+    type=click.Choice(["zh-Hans", "zh-Hant", "en"]),
+)
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
 @user_errors
 def serve(root: str, edition: str, dev_addr: str) -> None:

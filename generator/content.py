@@ -55,8 +55,17 @@ def join_lines(text: str) -> str:
     return out.strip()
 
 
-def read_yaml(path: Path, problems: Problems) -> dict[str, Any]:
-    shown = display_path(path)
+def shown_path(path: Path, root: Path) -> str:
+    """How messages and generated files name a content file: from the content folder down
+    (`content/report/zh-Hans/01.md`), the same on every machine and from any working folder."""
+    try:
+        return (Path(root.name) / path.relative_to(root)).as_posix()
+    except ValueError:
+        return display_path(path)
+
+
+def read_yaml(path: Path, root: Path, problems: Problems) -> dict[str, Any]:
+    shown = shown_path(path, root)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -69,8 +78,11 @@ def read_yaml(path: Path, problems: Problems) -> dict[str, Any]:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 0
         col = mark.column + 1 if mark else 0
-        problems.add(Loc(shown, line, col), f"YAML syntax error: {getattr(error, 'problem', error)}",
-                     "check indentation and quotes on this line")
+        problems.add(
+            Loc(shown, line, col),
+            f"YAML syntax error: {getattr(error, 'problem', error)}",
+            "check indentation and quotes on this line",
+        )
         return {}
     if data is None:
         return {}
@@ -90,9 +102,9 @@ def _key_line(path: Path, key: str) -> int:
 class _PageReader:
     """Turns one Markdown file into a Page, adding problems instead of raising."""
 
-    def __init__(self, path: Path, problems: Problems):
+    def __init__(self, path: Path, root: Path, problems: Problems):
         self.path = path
-        self.shown = display_path(path)
+        self.shown = shown_path(path, root)
         self.problems = problems
         self.lines: list[str] = []
 
@@ -120,8 +132,11 @@ class _PageReader:
             token = tokens[i]
             kind = token.type
             if kind in _UNSUPPORTED:
-                self.report(token, f"{_UNSUPPORTED[kind]} are not supported in report pages",
-                            "write the text as ordinary paragraphs")
+                self.report(
+                    token,
+                    f"{_UNSUPPORTED[kind]} are not supported in report pages",
+                    "write the text as ordinary paragraphs",
+                )
                 i = self.skip_block(tokens, i)
                 continue
             if kind == "heading_open":
@@ -129,11 +144,17 @@ class _PageReader:
                 seg = self.segment(tokens[i + 1])
                 if level == 1:
                     if title is not None:
-                        self.report(token, "a page has one title (`# …`); this is a second one",
-                                    "make it a section heading: `## …`")
+                        self.report(
+                            token,
+                            "a page has one title (`# …`); this is a second one",
+                            "make it a section heading: `## …`",
+                        )
                     elif blocks:
-                        self.report(token, "the title (`# …`) must come first in the file",
-                                    "move it to the top")
+                        self.report(
+                            token,
+                            "the title (`# …`) must come first in the file",
+                            "move it to the top",
+                        )
                     else:
                         title = seg
                 else:
@@ -151,8 +172,15 @@ class _PageReader:
                 seg = self.segment(tokens[i + 1])
                 if list_depth:
                     counters["l"] += 1
-                    blocks.append(Block(BlockKind.LIST_ITEM, f"l-{counters['l']}", (seg,),
-                                        list_depth, ordered_stack[-1]))
+                    blocks.append(
+                        Block(
+                            BlockKind.LIST_ITEM,
+                            f"l-{counters['l']}",
+                            (seg,),
+                            list_depth,
+                            ordered_stack[-1],
+                        )
+                    )
                 else:
                     counters["p"] += 1
                     blocks.append(Block(BlockKind.PARAGRAPH, f"p-{counters['p']}", (seg,)))
@@ -164,8 +192,9 @@ class _PageReader:
                 continue
             i += 1
         if title is None:
-            self.problems.add(Loc(self.shown, 1), "the page has no title",
-                              "start the file with a line `# Title`")
+            self.problems.add(
+                Loc(self.shown, 1), "the page has no title", "start the file with a line `# Title`"
+            )
             return None
         return Page(self.path.stem, self.shown, title, tuple(blocks))
 
@@ -205,20 +234,24 @@ class _PageReader:
 
 
 def load_site_config(root: Path, problems: Problems) -> SiteConfig:
-    data = read_yaml(root / SITE_FILE, problems)
+    data = read_yaml(root / SITE_FILE, root, problems)
     hant = data.get("zh-Hant") or {}
     keep = hant.get("keep") or {}
-    shown = display_path(root / SITE_FILE)
+    shown = shown_path(root / SITE_FILE, root)
     if not isinstance(keep, dict):
-        problems.add(Loc(shown, _key_line(root / SITE_FILE, "zh-Hant")),
-                     "zh-Hant.keep must map Simplified terms to their Traditional form",
-                     "write one `简体: 繁體` pair per line")
+        problems.add(
+            Loc(shown, _key_line(root / SITE_FILE, "zh-Hant")),
+            "zh-Hant.keep must map Simplified terms to their Traditional form",
+            "write one `简体: 繁體` pair per line",
+        )
         keep = {}
     site_url = os.environ.get("REPORT_SITE_URL") or str(data.get("site_url") or "")
     if data and not site_url.startswith(("http://", "https://")):
-        problems.add(Loc(shown, _key_line(root / SITE_FILE, "site_url")),
-                     "site_url must be the absolute address the site is published at",
-                     "for example https://example.org/reports/")
+        problems.add(
+            Loc(shown, _key_line(root / SITE_FILE, "site_url")),
+            "site_url must be the absolute address the site is published at",
+            "for example https://example.org/reports/",
+        )
     if site_url and not site_url.endswith("/"):
         site_url += "/"
     return SiteConfig(
@@ -231,43 +264,56 @@ def load_site_config(root: Path, problems: Problems) -> SiteConfig:
     )
 
 
-def load_report(folder: Path, problems: Problems) -> Report | None:
+def load_report(folder: Path, root: Path, problems: Problems) -> Report | None:
     meta_path = folder / REPORT_FILE
-    meta = read_yaml(meta_path, problems)
-    shown_meta = display_path(meta_path)
+    meta = read_yaml(meta_path, root, problems)
+    shown_meta = shown_path(meta_path, root)
     pages_dir = folder / SOURCE_LANG
     index_path = pages_dir / "index.md"
     if not index_path.exists():
-        problems.add(Loc(display_path(index_path)), "the report has no index page",
-                     "create it with the report's title as `# Title` and its preamble")
+        problems.add(
+            Loc(shown_path(index_path, root)),
+            "the report has no index page",
+            "create it with the report's title as `# Title` and its preamble",
+        )
         return None
-    index = _PageReader(index_path, problems).read()
+    index = _PageReader(index_path, root, problems).read()
     sections = []
     for path in sorted(pages_dir.glob("*.md")):
         if path.name == "index.md":
             continue
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*\.md", path.name):
-            problems.add(Loc(display_path(path)), "page file names are their web addresses",
-                         "rename it with lower-case letters, digits and hyphens, e.g. 11-xin.md")
+            problems.add(
+                Loc(shown_path(path, root)),
+                "page file names are their web addresses",
+                "rename it with lower-case letters, digits and hyphens, e.g. 11-xin.md",
+            )
             continue
-        page = _PageReader(path, problems).read()
+        page = _PageReader(path, root, problems).read()
         if page:
             sections.append(page)
     organisation = str(meta.get("organisation") or "")
     if meta and not organisation:
-        problems.add(Loc(shown_meta, _key_line(meta_path, "organisation")),
-                     "organisation is empty", "write the publishing organisation's name")
+        problems.add(
+            Loc(shown_meta, _key_line(meta_path, "organisation")),
+            "organisation is empty",
+            "write the publishing organisation's name",
+        )
     year = meta.get("year")
     if meta and not isinstance(year, int):
-        problems.add(Loc(shown_meta, _key_line(meta_path, "year")),
-                     f"year must be a number, not {year!r}", "for example: year: 2020")
+        problems.add(
+            Loc(shown_meta, _key_line(meta_path, "year")),
+            f"year must be a number, not {year!r}",
+            "for example: year: 2020",
+        )
         year = 0
     source = meta.get("source") or {}
     if index is None:
         return None
     return Report(
         slug=folder.name,
-        path=display_path(folder),
+        path=shown_path(folder, root),
+        folder=str(folder),
         organisation=Segment(organisation, Loc(shown_meta, _key_line(meta_path, "organisation"))),
         year=int(year or 0),
         index=index,
@@ -285,16 +331,20 @@ def report_folders(root: Path) -> list[Path]:
 def load_site(root: Path) -> Site:
     problems = Problems()
     if not root.is_dir():
-        raise ReportSiteError(f"{display_path(root)}: content folder not found "
-                              "(run `report-site import FILE` first)")
+        raise ReportSiteError(
+            f"{display_path(root)}: content folder not found (run `report-site import FILE` first)"
+        )
     config = load_site_config(root, problems)
     reports = []
     for folder in report_folders(root):
-        report = load_report(folder, problems)
+        report = load_report(folder, root, problems)
         if report:
             reports.append(report)
     if not reports and not problems:
-        problems.add(Loc(display_path(root)), "no report found (a folder with report.yml)",
-                     "import one with `report-site import FILE`")
+        problems.add(
+            Loc(display_path(root)),
+            "no report found (a folder with report.yml)",
+            "import one with `report-site import FILE`",
+        )
     problems.raise_if_any()
-    return Site(config, tuple(reports), display_path(root))
+    return Site(config, tuple(reports))

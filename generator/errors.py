@@ -13,7 +13,7 @@ from pathlib import Path
 
 @dataclass(frozen=True, order=True)
 class Loc:
-    """A place in a source file. `path` is shown as given (relative to the project when possible)."""
+    """A place in a source file; `path` as messages show it (relative where possible)."""
 
     path: str
     line: int = 0

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from generator.errors import Loc
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
@@ -77,7 +77,8 @@ class Report:
     preamble, `sections` the top-level sections in reading order."""
 
     slug: str
-    path: str
+    path: str  # as messages name it: content/<slug>
+    folder: str  # where it is on disk
     organisation: Segment
     year: int
     index: Page
@@ -120,4 +121,3 @@ class SiteConfig:
 class Site:
     config: SiteConfig
     reports: tuple[Report, ...]
-    root: str = "content"

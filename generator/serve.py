@@ -52,9 +52,21 @@ def serve(project: Project, edition: str, dev_addr: str) -> None:
     click.echo(f"serving the {edition} edition on http://{dev_addr}/ (Ctrl+C to stop)")
     try:
         subprocess.run(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", dev_addr,
-             "--watch", str((project.root / "overrides").resolve())],
-            cwd=project.site_src / edition, check=False)
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "-f",
+                "mkdocs.yml",
+                "--dev-addr",
+                dev_addr,
+                "--watch",
+                str((project.root / "overrides").resolve()),
+            ],
+            cwd=project.site_src / edition,
+            check=False,
+        )
     finally:
         observer.stop()
         observer.join()

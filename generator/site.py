@@ -61,12 +61,19 @@ def load_strings(project: Project) -> dict[str, dict[str, str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     problems = []
     for code in EDITIONS:
-        missing = sorted(set(data.get("en", {})) - set(data.get(code, {})) - {
-            "mt_title", "mt_note", "missing", "outdated", "outdated_original"})
+        missing = sorted(
+            set(data.get("en", {}))
+            - set(data.get(code, {}))
+            - {"mt_title", "mt_note", "missing", "outdated", "outdated_original"}
+        )
         if code not in data or missing:
-            problems.append(Problem(Loc("templates/strings.yml"),
-                                    f"edition {code} lacks strings: {', '.join(missing) or 'all'}",
-                                    "add them under its key"))
+            problems.append(
+                Problem(
+                    Loc("templates/strings.yml"),
+                    f"edition {code} lacks strings: {', '.join(missing) or 'all'}",
+                    "add them under its key",
+                )
+            )
     if problems:
         raise ReportSiteError(problems)
     return {code: {str(k): str(v) for k, v in data[code].items()} for code in EDITIONS}
@@ -84,15 +91,17 @@ def editions_for(site: Site) -> dict[str, list[ReportEdition]]:
     return chosen
 
 
-def edition_config(code: str, site: Site, items: list[ReportEdition],
-                   site_name: str) -> dict[str, Any]:
+def edition_config(
+    code: str, site: Site, items: list[ReportEdition], site_name: str
+) -> dict[str, Any]:
     """The generated mkdocs.yml of one edition; it INHERITs the project's mkdocs.yml."""
     base = site.config.site_url
     nav: list[Any] = [{site_name: "index.md"}]
     for item in items:
         report = item.report
-        pages = [f"{report.slug}/index.md"] + [f"{report.slug}/{p.slug}.md" for p in
-                                               report.sections]
+        pages = [f"{report.slug}/index.md"] + [
+            f"{report.slug}/{p.slug}.md" for p in report.sections
+        ]
         title = item.edition.text(report.title).text
         nav.append({title: pages})
     search: dict[str, Any] = {}
@@ -110,8 +119,10 @@ def edition_config(code: str, site: Site, items: list[ReportEdition],
         "extra": {
             "edition": code,
             "site_root": base,
-            "alternate": [{"name": info.name, "lang": info.code, "link": f"{base}{info.code}/"}
-                          for info in EDITIONS.values()],
+            "alternate": [
+                {"name": info.name, "lang": info.code, "link": f"{base}{info.code}/"}
+                for info in EDITIONS.values()
+            ],
         },
         "nav": nav,
     }
@@ -136,8 +147,10 @@ def render_site(project: Project) -> tuple[Site, dict[str, str | bytes]]:
             + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
         )
     files["index.html"] = render(
-        env, "chooser.html.j2",
-        editions=list(EDITIONS.values()), site_url=site.config.site_url,
+        env,
+        "chooser.html.j2",
+        editions=list(EDITIONS.values()),
+        site_url=site.config.site_url,
         strings=strings,
         reports=[(item.report, item.edition) for item in editions_for(site)["zh-Hans"]],
     )
@@ -167,18 +180,42 @@ def build(project: Project, editions: list[str] | None = None) -> None:
     staging.mkdir()
     processes = []
     for code in codes:
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                   "-f", "mkdocs.yml", "-d", str((staging / code).resolve())]
-        processes.append((code, subprocess.Popen(
-            command, cwd=project.site_src / code, env=_reproducible_env(),
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)))
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            "mkdocs.yml",
+            "-d",
+            str((staging / code).resolve()),
+        ]
+        processes.append(
+            (
+                code,
+                subprocess.Popen(
+                    command,
+                    cwd=project.site_src / code,
+                    env=_reproducible_env(),
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.STDOUT,
+                    text=True,
+                ),
+            )
+        )
     failures = []
     for code, process in processes:
         output, _ = process.communicate()
         if process.returncode:
-            failures.append(Problem(Loc(f"site_src/{code}/mkdocs.yml"),
-                                    f"MkDocs failed to build the {code} edition:\n{output.strip()}",
-                                    "fix what MkDocs names above, then build again"))
+            failures.append(
+                Problem(
+                    Loc(f"site_src/{code}/mkdocs.yml"),
+                    f"MkDocs failed to build the {code} edition:\n{output.strip()}",
+                    "fix what MkDocs names above, then build again",
+                )
+            )
     if failures:
         shutil.rmtree(staging, ignore_errors=True)
         raise ReportSiteError(failures)

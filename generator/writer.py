@@ -18,7 +18,9 @@ class WriteResult:
     unchanged: int
 
 
-def write_tree(root: Path, files: dict[str, str | bytes], keep: tuple[str, ...] = ()) -> WriteResult:
+def write_tree(
+    root: Path, files: dict[str, str | bytes], keep: tuple[str, ...] = ()
+) -> WriteResult:
     """Make `root` hold exactly `files` (relative path → content), plus paths under `keep`."""
     written: list[str] = []
     unchanged = 0

@@ -7,13 +7,13 @@ says where the text came from, so the English edition can be honest about machin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Protocol
 
 from generator.model import Segment
 
 
-class State(str, Enum):
+class State(StrEnum):
     SOURCE = "source"  # the Chinese the report was written in
     CONVERTED = "converted"  # derived mechanically (OpenCC)
     REVIEWED = "reviewed"  # a person translated or checked it

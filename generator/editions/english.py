@@ -23,7 +23,7 @@ def catalog_path(report_dir: Path, lang: str = "en") -> Path:
 
 
 def merged_catalog(report: Report) -> store.MergeResult:
-    old = store.load(catalog_path(Path(report.path)))
+    old = store.load(catalog_path(Path(report.folder)))
     return store.merge(old, list(report.segments()), report.path)
 
 

@@ -24,14 +24,22 @@ def decode_report(data: bytes, path: str) -> DecodedText:
         raise ReportSiteError(
             [_problem(path, "the file is empty", "export the report's text into this file first")]
         )
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return DecodedText(_normalise_newlines(data.decode(name)), name)
     if b"\x00" in data:
         raise ReportSiteError(
-            [_problem(path, "this is not a text file (it contains NUL bytes)",
-                      "save the report as plain text (UTF-8) and import that file")]
+            [
+                _problem(
+                    path,
+                    "this is not a text file (it contains NUL bytes)",
+                    "save the report as plain text (UTF-8) and import that file",
+                )
+            ]
         )
     try:
         return DecodedText(_normalise_newlines(data.decode("utf-8")), "utf-8")
@@ -41,9 +49,14 @@ def decode_report(data: bytes, path: str) -> DecodedText:
         except UnicodeDecodeError:
             line = data[: utf8_error.start].count(b"\n") + 1
             raise ReportSiteError(
-                [_problem(path, f"cannot read byte {utf8_error.start} (line {line}) as UTF-8 "
-                                "or GB18030", "save the report as UTF-8 text and import it again",
-                          line=line)]
+                [
+                    _problem(
+                        path,
+                        f"cannot read byte {utf8_error.start} (line {line}) as UTF-8 or GB18030",
+                        "save the report as UTF-8 text and import it again",
+                        line=line,
+                    )
+                ]
             ) from None
 
 

@@ -61,8 +61,8 @@ def scheme_of(text: str) -> str | None:
 
 
 def split_lead(text: str) -> tuple[str, str]:
-    """`一是坚持德育为先。将疫情…` → (`一是坚持德育为先。`, `将疫情…`); a line that is all lead stays
-    whole."""
+    """`一是坚持德育为先。将疫情…` → (`一是坚持德育为先。`, `将疫情…`); a line that is all lead
+    stays whole."""
     match = _LEAD_END.search(text)
     if not match or match.end() > MAX_LEAD:
         return text, ""

@@ -4,6 +4,7 @@ loudly (StrictUndefined), and a template error names the template file and line.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -29,12 +30,27 @@ def render(env: jinja2.Environment, name: str, **context: Any) -> str:
         return env.get_template(name).render(**context)
     except jinja2.TemplateSyntaxError as error:
         path = display_path(error.filename or name)
-        raise ReportSiteError([Problem(Loc(path, error.lineno or 0), error.message or "syntax error",
-                                       "fix the template syntax on this line")]) from None
+        raise ReportSiteError(
+            [
+                Problem(
+                    Loc(path, error.lineno or 0),
+                    error.message or "syntax error",
+                    "fix the template syntax on this line",
+                )
+            ]
+        ) from None
     except jinja2.TemplateNotFound as error:
-        raise ReportSiteError([Problem(Loc(f"templates/{error.name}"), "template not found",
-                                       "restore it from git")]) from None
+        raise ReportSiteError(
+            [Problem(Loc(f"templates/{error.name}"), "template not found", "restore it from git")]
+        ) from None
     except jinja2.UndefinedError as error:
-        raise ReportSiteError([Problem(Loc(f"templates/{name}"), str(error),
-                                       "the template uses a variable the generator does not "
-                                       "provide; check its spelling")]) from None
+        raise ReportSiteError(
+            [
+                Problem(
+                    Loc(f"templates/{name}"),
+                    str(error),
+                    "the template uses a variable the generator does not "
+                    "provide; check its spelling",
+                )
+            ]
+        ) from None

@@ -42,8 +42,11 @@ def _block_context(block: Block, edition: Edition) -> dict[str, Any]:
         "state": first.state.value,
         "text": inline(first.text),
         "original": inline(first.original),
-        "attrs": attrs(block.anchor, first.lang,
-                       ("rs-missing",) if missing and block.kind is BlockKind.HEADING else ()),
+        "attrs": attrs(
+            block.anchor,
+            first.lang,
+            ("rs-missing",) if missing and block.kind is BlockKind.HEADING else (),
+        ),
     }
     if block.kind is BlockKind.TABLE:
         width = block.columns or 1
@@ -67,8 +70,9 @@ def page_context(page: Page, edition: Edition, report: Report) -> dict[str, Any]
         "source": page.path,
         "title": inline(title.text),
         "title_plain": plain_text(title.text),
-        "title_attrs": attrs("title", title.lang, ("rs-missing",) if title.state is State.MISSING
-                             else ()),
+        "title_attrs": attrs(
+            "title", title.lang, ("rs-missing",) if title.state is State.MISSING else ()
+        ),
         "description": description,
         "blocks": blocks,
         "states": {s.value: n for s, n in states.items()},
@@ -104,15 +108,27 @@ def render_edition(
     files: dict[str, str] = {}
     reports = [report_context(re.report, re.edition) for re in editions]
     common = {"edition": code, "t": strings}
-    files["index.md"] = render(env, "home.md.j2", reports=sorted(
-        reports, key=lambda r: (-r["year"], r["organisation"])), **common)
+    files["index.md"] = render(
+        env,
+        "home.md.j2",
+        reports=sorted(reports, key=lambda r: (-r["year"], r["organisation"])),
+        **common,
+    )
     for item, report in zip(editions, reports, strict=True):
         base = item.report.slug
         files[f"{base}/index.md"] = render(
-            env, "report.md.j2", report=report,
-            page=page_context(item.report.index, item.edition, item.report), **common)
+            env,
+            "report.md.j2",
+            report=report,
+            page=page_context(item.report.index, item.edition, item.report),
+            **common,
+        )
         for page in item.report.sections:
             files[f"{base}/{page.slug}.md"] = render(
-                env, "page.md.j2", report=report,
-                page=page_context(page, item.edition, item.report), **common)
+                env,
+                "page.md.j2",
+                report=report,
+                page=page_context(page, item.edition, item.report),
+                **common,
+            )
     return files

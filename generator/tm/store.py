@@ -58,12 +58,27 @@ def state_of(entry: polib.POEntry) -> State:
 
 
 def provenance(entry: polib.POEntry) -> str:
-    return next((line.strip() for line in (entry.tcomment or "").splitlines()
-                 if line.strip().startswith(MACHINE_TAG)), "")
+    return next(
+        (
+            line.strip()
+            for line in (entry.tcomment or "").splitlines()
+            if line.strip().startswith(MACHINE_TAG)
+        ),
+        "",
+    )
+
+
+HEADER_COMMENT = (
+    "Translation memory of one report, Chinese (zh-Hans) to English. Translators: edit with\n"
+    "Poedit, Weblate or any PO editor. To mark an entry reviewed, add a translator comment\n"
+    "line `reviewed-by: NAME` (and remove the fuzzy flag of an outdated one).\n"
+    "report-site merges this file with the Chinese; it never drops an entry."
+)
 
 
 def new_catalog() -> polib.POFile:
     po = polib.POFile(wrapwidth=WRAP)
+    po.header = HEADER_COMMENT
     po.metadata = dict(HEADER)
     return po
 
@@ -75,9 +90,15 @@ def load(path: Path) -> polib.POFile:
     try:
         po = polib.pofile(str(path), wrapwidth=WRAP, encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as error:
-        raise ReportSiteError([Problem(Loc(display_path(path)), f"cannot read the PO file: {error}",
-                                       "open it in Poedit, or fix the line named, and retry")]) \
-            from None
+        raise ReportSiteError(
+            [
+                Problem(
+                    Loc(display_path(path)),
+                    f"cannot read the PO file: {error}",
+                    "open it in Poedit, or fix the line named, and retry",
+                )
+            ]
+        ) from None
     return po
 
 
@@ -111,7 +132,7 @@ def merge(old: polib.POFile, segments: Sequence[Segment], report_dir: str = "") 
     """A new catalog for `segments` (in their order), carrying over everything `old` knows."""
     po = new_catalog()
     po.metadata = dict(old.metadata) if old.metadata else dict(HEADER)
-    po.header = old.header
+    po.header = old.header or HEADER_COMMENT
     live = {e.msgid: e for e in old if not e.obsolete}
     obsolete_before = [e for e in old if e.obsolete]
     used: set[str] = set()

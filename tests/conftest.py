@@ -1,0 +1,51 @@
+"""Shared fixtures: the project checkout, the real report, and one build of the whole site in a
+scratch copy of the project (so tests never depend on, or change, the checkout's site/)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+from generator.site import Project, build
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_REPORTS = ROOT.parent / "shared" / "reports"
+HANGZHOU = SHARED_REPORTS / "hangzhou-education-2020.txt"
+PROJECT_FILES = ("content", "templates", "overrides", "mkdocs.yml")
+
+# Timing is the benchmark's business (bench/), not the tests': the first example of a run also
+# pays for loading jieba's dictionary.
+settings.register_profile("report-site", deadline=None)
+settings.load_profile("report-site")
+
+
+def copy_project(target: Path) -> Project:
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return Project(target)
+
+
+@pytest.fixture(scope="session")
+def hangzhou_text() -> str:
+    if not HANGZHOU.exists():
+        pytest.fail(f"the shared report is missing: {HANGZHOU}")
+    return HANGZHOU.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    project = copy_project(tmp_path_factory.mktemp("project"))
+    build(project)
+    return project
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Project:
+    return copy_project(tmp_path)

@@ -1,0 +1,133 @@
+"""The importer on the Hangzhou report: the structure a reader sees, and not a character lost."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.errors import ReportSiteError
+from generator.importer.outline import build_outline
+from generator.importer.run import import_report
+from generator.markdown_text import plain_text
+from tests.conftest import HANGZHOU
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return import_report(HANGZHOU, tmp_path_factory.mktemp("content"))
+
+
+def pages(folder: Path) -> list[Path]:
+    return sorted((folder / "zh-Hans").glob("*.md"))
+
+
+def test_report_folder_is_named_after_the_file(imported: Path) -> None:
+    assert imported.name == "hangzhou-education-2020"
+    assert (imported / "report.yml").exists()
+
+
+def test_ten_sections_become_ten_pages_after_the_index(imported: Path) -> None:
+    names = [p.name for p in pages(imported)]
+    assert names[-1] == "index.md"
+    sections = names[:-1]
+    assert len(sections) == 10
+    assert [n[:3] for n in sections] == [f"{i:02d}-" for i in range(1, 11)]
+    titles = [p.read_text(encoding="utf-8").splitlines()[0] for p in pages(imported)[:-1]]
+    assert titles[0] == "# 一、加强党的领导，把牢教育发展方向"
+    assert titles[4] == "# 五、坚持共建共享，全域推进优质均衡"  # not indented in the source
+    assert titles[9] == "# 十、办好关键小事，切实增进教育民生福祉"
+
+
+def test_title_and_preamble_make_the_index(imported: Path) -> None:
+    index = (imported / "zh-Hans" / "index.md").read_text(encoding="utf-8")
+    title, preamble = index.rstrip("\n").split("\n\n")
+    assert title == "# 杭州市教育局2020年工作总结"
+    assert preamble.startswith("2020年，市教育局认真学习贯彻")
+    assert preamble.endswith("获得感、体验感不断增强。")  # trailing spaces of the line dropped
+
+
+def test_the_22_run_in_items_become_headings_whatever_their_indentation(imported: Path) -> None:
+    headings = []
+    for page in pages(imported):
+        headings += re.findall(r"^## (.*)$", page.read_text(encoding="utf-8"), re.M)
+    assert len(headings) == 22
+    assert headings[0] == "一是坚持德育为先。"
+    # Section 9's third item is indented by four spaces in the source; section 8's by none.
+    assert "三是积极探索线上教育新路径。" in headings
+    assert "二是现代职业教育发展步伐提速。" in headings
+    assert all(re.match(r"^[一二三四]是.+。$", h) for h in headings)
+
+
+def test_run_in_item_keeps_its_body_as_the_following_paragraph(imported: Path) -> None:
+    text = (imported / "zh-Hans" / "03-puxie-yuren-xinpian.md").read_text(encoding="utf-8")
+    assert "## 一是坚持德育为先。\n\n将疫情防控实践作为师生思政教育鲜活教材" in text
+
+
+def test_every_character_of_the_report_is_kept_in_order(imported: Path, hangzhou_text: str) -> None:
+    files = [imported / "zh-Hans" / "index.md", *pages(imported)[:-1]]
+    text = "".join(
+        plain_text(re.sub(r"(?m)^#+ ", "", f.read_text(encoding="utf-8"))) for f in files
+    )
+    assert re.sub(r"\s", "", text) == re.sub(r"\s", "", hangzhou_text)
+
+
+def test_spaces_inside_a_line_are_kept(imported: Path) -> None:
+    text = (imported / "zh-Hans" / "01-jiaqiang-dangdelingdao.md").read_text(encoding="utf-8")
+    assert "“党建引领•岗位建功——五强化五带头” 行动" in text
+    assert "清廉优秀案例22个 ，创新" in text
+
+
+def test_metadata_is_guessed_from_the_title(imported: Path) -> None:
+    meta = (imported / "report.yml").read_text(encoding="utf-8")
+    assert "organisation: 杭州市教育局\n" in meta
+    assert "year: 2020\n" in meta
+    assert "file: hangzhou-education-2020.txt\n" in meta
+
+
+def test_an_existing_report_folder_is_never_overwritten(imported: Path) -> None:
+    marker = imported / "zh-Hans" / "index.md"
+    before = marker.read_bytes()
+    with pytest.raises(ReportSiteError) as error:
+        import_report(HANGZHOU, imported.parent)
+    assert error.value.render() == (
+        f"{error.value.problems[0].loc}: this report folder already exists\n"
+        "  hint: editors own it: move it away first, or import under another name with --slug NAME"
+    )
+    assert marker.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("encoding", "newline"),
+    [("utf-8", "\n"), ("utf-8-sig", "\n"), ("gb18030", "\n"), ("utf-8", "\r\n"), ("utf-16", "\n")],
+)
+def test_encodings_and_line_ends_import_the_same(
+    tmp_path: Path, hangzhou_text: str, encoding: str, newline: str
+) -> None:
+    source = tmp_path / "report.txt"
+    source.write_bytes(hangzhou_text.replace("\n", newline).encode(encoding))
+    reference = tmp_path / "reference.txt"
+    reference.write_text(hangzhou_text, encoding="utf-8")
+    got = import_report(source, tmp_path / "a")
+    want = import_report(reference, tmp_path / "b")
+    for page in pages(want):
+        assert (got / "zh-Hans" / page.name).read_text() == page.read_text()
+
+
+def test_empty_file_is_refused_with_a_hint(tmp_path: Path) -> None:
+    source = tmp_path / "empty.txt"
+    source.write_bytes(b"  \n")
+    with pytest.raises(ReportSiteError) as error:
+        import_report(source, tmp_path / "out")
+    assert error.value.problems[0].message == "the file is empty"
+    assert not (tmp_path / "out").exists()
+
+
+def test_levels_follow_the_order_schemes_first_appear_in() -> None:
+    outline = build_outline(["标题", "（一）甲", "1.乙", "（二）丙"])
+    assert [(h.scheme, h.level) for h in outline.headings] == [
+        ("cn-paren", 1),
+        ("arabic-dot", 2),
+        ("cn-paren", 1),
+    ]

@@ -1,0 +1,152 @@
+"""The built site/: three editions of every page, the whole report, switchers that land on the
+same page, honest language tags, absolute hreflang alternates, nothing fetched from elsewhere."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from generator.content import load_site
+from generator.site import Project
+from tests.html_text import read_page
+
+EDITIONS = ("zh-Hans", "zh-Hant", "en")
+SITE_URL = "https://report-site.github.io/report-site/"
+
+
+def pages_of(site: Path, edition: str) -> list[Path]:
+    return sorted((site / edition).rglob("index.html"))
+
+
+def page_paths(site: Path, edition: str) -> set[str]:
+    return {p.relative_to(site / edition).as_posix() for p in pages_of(site, edition)}
+
+
+def test_three_editions_with_every_section(built_project: Project) -> None:
+    site = built_project.site
+    report = load_site(built_project.content).reports[0]
+    want = {"index.html", "hangzhou-education-2020/index.html"} | {
+        f"hangzhou-education-2020/{p.slug}/index.html" for p in report.sections
+    }
+    assert len(want) == 12
+    for edition in EDITIONS:
+        assert page_paths(site, edition) == want, edition
+
+
+def test_zh_hans_edition_holds_every_line_of_the_report(
+    built_project: Project, hangzhou_text: str
+) -> None:
+    folder = built_project.site / "zh-Hans" / "hangzhou-education-2020"
+    text = re.sub(
+        r"\s", "", "".join(read_page(str(p)).text for p in sorted(folder.rglob("index.html")))
+    )
+    missing = [
+        line.strip()
+        for line in hangzhou_text.splitlines()
+        if line.strip() and re.sub(r"\s", "", line) not in text
+    ]
+    assert missing == []
+
+
+def test_html_lang_is_true_to_each_edition(built_project: Project) -> None:
+    for edition in EDITIONS:
+        for page in pages_of(built_project.site, edition):
+            assert read_page(str(page)).html_lang == edition, page
+
+
+def test_material_speaks_the_editions_language(built_project: Project) -> None:
+    skip = {"zh-Hans": "跳转至", "zh-Hant": "跳轉至", "en": "Skip to content"}
+    for edition, words in skip.items():
+        html = (built_project.site / edition / "index.html").read_text(encoding="utf-8")
+        assert words in html, edition
+
+
+def test_switcher_leads_to_the_same_page_in_every_edition(built_project: Project) -> None:
+    site = built_project.site
+    for edition in EDITIONS:
+        for page in pages_of(site, edition):
+            relative = page.relative_to(site / edition).as_posix()
+            html = page.read_text(encoding="utf-8")
+            links = re.findall(
+                r'<a href="([^"]+)"\s+hreflang="([^"]+)"[^>]*class="md-select__link"', html
+            )
+            assert sorted(lang for _, lang in links) == sorted(EDITIONS), page
+            for href, lang in links:
+                target = (page.parent / href / "index.html").resolve()
+                assert target == (site / lang / relative).resolve(), (page, href)
+                assert target.exists()
+
+
+def test_hreflang_alternates_are_absolute_with_x_default(built_project: Project) -> None:
+    page = (
+        built_project.site
+        / "en"
+        / "hangzhou-education-2020"
+        / "03-puxie-yuren-xinpian"
+        / "index.html"
+    )
+    html = page.read_text(encoding="utf-8")
+    alternates = dict(
+        (lang, href)
+        for lang, href in re.findall(
+            r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html
+        )
+    )
+    path = "hangzhou-education-2020/03-puxie-yuren-xinpian/"
+    assert alternates == {
+        "zh-Hans": f"{SITE_URL}zh-Hans/{path}",
+        "zh-Hant": f"{SITE_URL}zh-Hant/{path}",
+        "en": f"{SITE_URL}en/{path}",
+        "x-default": SITE_URL,
+    }
+
+
+def test_no_page_references_another_host(built_project: Project) -> None:
+    site = built_project.site
+    own = urlparse(SITE_URL).netloc
+    offenders = []
+    for page in sorted(site.rglob("*.html")):
+        for tag, attributes in read_page(str(page)).links:
+            for key in ("href", "src"):
+                url = attributes.get(key)
+                if url and urlparse(urljoin("https://this.site/", url)).netloc not in (
+                    "this.site",
+                    own,
+                ):
+                    offenders.append(f"{page.relative_to(site)}: <{tag} {key}={url}>")
+    assert offenders == []
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".css", ".js"):
+            assert "fonts.googleapis" not in path.read_text(encoding="utf-8", errors="replace"), (
+                path
+            )
+
+
+def test_chooser_lists_all_editions_without_javascript(built_project: Project) -> None:
+    html = (built_project.site / "index.html").read_text(encoding="utf-8")
+    body = html.split("<body>")[1]
+    for edition, name in (("zh-Hans", "简体中文"), ("zh-Hant", "繁體中文"), ("en", "English")):
+        assert f'<a href="{edition}/" hreflang="{edition}" lang="{edition}">{name}</a>' in body
+    assert f'<link rel="alternate" hreflang="x-default" href="{SITE_URL}">' in html
+
+
+@pytest.mark.parametrize(
+    ("edition", "words"), [("zh-Hans", ("校外", "培训")), ("zh-Hant", ("校外", "培訓"))]
+)
+def test_search_index_is_segmented_into_words(
+    built_project: Project, edition: str, words: tuple[str, str]
+) -> None:
+    index = json.loads((built_project.site / edition / "search" / "search_index.json").read_text())
+    docs = [d for d in index["docs"] if "\u200b".join(words) in d["text"]]
+    assert any(d["location"].startswith("hangzhou-education-2020/06-") for d in docs)
+
+
+def test_traditional_edition_keeps_protected_names(built_project: Project) -> None:
+    page = built_project.site / "zh-Hant" / "hangzhou-education-2020" / "10-banhao-guanjian-xiaoshi"
+    text = read_page(str(page / "index.html")).text
+    assert "親清在線" in text
+    assert "对" not in text  # no Simplified character left
