@@ -19,13 +19,13 @@ from typing import Any
 import yaml
 
 from generator.content import load_site
-from generator.editions import EDITIONS, Edition, SourceEdition
+from generator.editions import EDITIONS, SourceEdition
 from generator.editions.english import EnglishEdition
 from generator.editions.hant import HantEdition
 from generator.errors import Loc, Problem, ReportSiteError
 from generator.model import Site
 from generator.render.env import environment, render
-from generator.render.pages import ReportEdition, render_edition
+from generator.render.pages import BILINGUAL_DIR, FULL_PAGE, ReportTexts, render_edition
 from generator.search_dict import ensure_traditional_dictionary
 from generator.writer import WriteResult, write_tree
 
@@ -64,7 +64,18 @@ def load_strings(project: Project) -> dict[str, dict[str, str]]:
         missing = sorted(
             set(data.get("en", {}))
             - set(data.get(code, {}))
-            - {"mt_title", "mt_note", "missing", "outdated", "outdated_original"}
+            - {
+                "mt_title",
+                "mt_note",
+                "mt_states",
+                "state_reviewed",
+                "state_machine",
+                "state_outdated",
+                "state_missing",
+                "missing",
+                "outdated",
+                "outdated_original",
+            }
         )
         if code not in data or missing:
             problems.append(
@@ -79,43 +90,46 @@ def load_strings(project: Project) -> dict[str, dict[str, str]]:
     return {code: {str(k): str(v) for k, v in data[code].items()} for code in EDITIONS}
 
 
-def editions_for(site: Site) -> dict[str, list[ReportEdition]]:
+def editions_for(site: Site) -> list[ReportTexts]:
+    """For each report, the edition that supplies each edition's text (OpenCC and jieba are
+    loaded once; each report has its own translation memory)."""
     hant = HantEdition(site.config.hant)
     source = SourceEdition()
-    chosen: dict[str, list[ReportEdition]] = {code: [] for code in EDITIONS}
-    for report in site.reports:
-        english: Edition = EnglishEdition.for_report(report)
-        chosen["zh-Hans"].append(ReportEdition(report, source))
-        chosen["zh-Hant"].append(ReportEdition(report, hant))
-        chosen["en"].append(ReportEdition(report, english))
-    return chosen
+    return [
+        ReportTexts(
+            report, {"zh-Hans": source, "zh-Hant": hant, "en": EnglishEdition.for_report(report)}
+        )
+        for report in site.reports
+    ]
 
 
 def edition_config(
-    code: str, site: Site, items: list[ReportEdition], site_name: str
+    code: str, site: Site, items: list[ReportTexts], strings: dict[str, str]
 ) -> dict[str, Any]:
     """The generated mkdocs.yml of one edition; it INHERITs the project's mkdocs.yml."""
     base = site.config.site_url
-    nav: list[Any] = [{site_name: "index.md"}]
+    nav: list[Any] = [{strings["site_name"]: "index.md"}]
     for item in items:
         report = item.report
-        pages = [f"{report.slug}/index.md"] + [
-            f"{report.slug}/{p.slug}.md" for p in report.sections
-        ]
-        title = item.edition.text(report.title).text
-        nav.append({title: pages})
+        pages = [f"{report.slug}/index.md"]
+        pages += [f"{report.slug}/{p.slug}.md" for p in report.sections]
+        pages.append({strings["full_report"]: f"{report.slug}/{FULL_PAGE}.md"})
+        nav.append({item.editions[code].text(report.title).text: pages})
     search: dict[str, Any] = {}
     if code == "zh-Hant":
         search["jieba_dict"] = f"../{HANT_DICT}"
     return {
         "INHERIT": "../../mkdocs.yml",
-        "site_name": site_name,
+        "site_name": strings["site_name"],
         "site_url": f"{base}{code}/",
         "docs_dir": "docs",
         "site_dir": f"../../site/{code}",
         "theme": {"language": EDITIONS[code].material_language, "custom_dir": "../../overrides"},
         "extra_css": ["assets/report-site.css"],
         "plugins": [{"search": search}],
+        "hooks": ["../../overrides/hooks/report_site.py"],
+        # Bilingual views are reached from each page, not from the menu.
+        "not_in_nav": f"/*/{BILINGUAL_DIR}/*.md",
         "extra": {
             "edition": code,
             "site_root": base,
@@ -135,13 +149,14 @@ def render_site(project: Project) -> tuple[Site, dict[str, str | bytes]]:
     env = environment(project.templates)
     css = (project.templates / "assets" / "report-site.css").read_bytes()
     files: dict[str, str | bytes] = {}
-    for code, items in editions_for(site).items():
+    items = editions_for(site)
+    for code in EDITIONS:
         site_name = site.config.site_name.get(code) or strings[code]["site_name"]
         edition_strings = dict(strings[code], site_name=site_name)
-        for name, text in render_edition(env, site, items, code, edition_strings).items():
+        for name, text in render_edition(env, code, items, edition_strings).items():
             files[f"{code}/docs/{name}"] = text
         files[f"{code}/docs/assets/report-site.css"] = css
-        config = edition_config(code, site, items, site_name)
+        config = edition_config(code, site, items, edition_strings)
         files[f"{code}/mkdocs.yml"] = (
             "# Generated by report-site from content/ and mkdocs.yml: do not edit.\n"
             + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
@@ -152,7 +167,6 @@ def render_site(project: Project) -> tuple[Site, dict[str, str | bytes]]:
         editions=list(EDITIONS.values()),
         site_url=site.config.site_url,
         strings=strings,
-        reports=[(item.report, item.edition) for item in editions_for(site)["zh-Hans"]],
     )
     return site, files
 

@@ -29,10 +29,16 @@ def page_paths(site: Path, edition: str) -> set[str]:
 def test_three_editions_with_every_section(built_project: Project) -> None:
     site = built_project.site
     report = load_site(built_project.content).reports[0]
-    want = {"index.html", "hangzhou-education-2020/index.html"} | {
-        f"hangzhou-education-2020/{p.slug}/index.html" for p in report.sections
+    slugs = [p.slug for p in report.sections]
+    want = {
+        "index.html",
+        "hangzhou-education-2020/index.html",
+        "hangzhou-education-2020/full/index.html",
     }
-    assert len(want) == 12
+    want |= {f"hangzhou-education-2020/{slug}/index.html" for slug in slugs}
+    want |= {"hangzhou-education-2020/bilingual/index.html"}
+    want |= {f"hangzhou-education-2020/bilingual/{slug}/index.html" for slug in slugs}
+    assert len(want) == 24
     for edition in EDITIONS:
         assert page_paths(site, edition) == want, edition
 
@@ -41,9 +47,10 @@ def test_zh_hans_edition_holds_every_line_of_the_report(
     built_project: Project, hangzhou_text: str
 ) -> None:
     folder = built_project.site / "zh-Hans" / "hangzhou-education-2020"
-    text = re.sub(
-        r"\s", "", "".join(read_page(str(p)).text for p in sorted(folder.rglob("index.html")))
-    )
+    # The report's own pages (its index and sections), not the full or bilingual views.
+    pages = [folder / "index.html", *sorted(folder.glob("[0-9]*/index.html"))]
+    assert len(pages) == 11
+    text = re.sub(r"\s", "", "".join(read_page(str(p)).text for p in pages))
     missing = [
         line.strip()
         for line in hangzhou_text.splitlines()

@@ -3,10 +3,16 @@
 Each block becomes a small dictionary a template can show without knowing where its text came
 from: the text (already safe inline Markdown), its anchor, its state and, for English passages
 that are missing or outdated, the Chinese original.
+
+Pages of one report, in every edition at the same paths (so the switcher lands on the same page):
+`index.md` (title, preamble, contents), one page per section, `full.md` (the whole report on
+one page, for reading through and printing) and `bilingual/<page>.md` (each Chinese paragraph
+beside its English).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -15,35 +21,47 @@ import jinja2
 
 from generator.editions import Edition, State
 from generator.markdown_text import plain_text
-from generator.model import Block, BlockKind, Page, Report, Site
+from generator.model import Block, BlockKind, Page, Report
 from generator.render.env import render
 from generator.render.inline import attrs, inline, table_cell
 
 DESCRIPTION_LENGTH = 120
+SUMMARY_LENGTH = 70
+BILINGUAL_DIR = "bilingual"
+FULL_PAGE = "full"
+# The two editions a bilingual page of each edition shows: Chinese first (left, or above on a
+# phone), English beside it.
+BILINGUAL_PAIR = {
+    "zh-Hans": ("zh-Hans", "en"),
+    "zh-Hant": ("zh-Hant", "en"),
+    "en": ("zh-Hans", "en"),
+}
 
 
 @dataclass(frozen=True)
-class ReportEdition:
-    """A report together with the edition that supplies its text."""
+class ReportTexts:
+    """A report and, for each edition code, the edition that supplies its text."""
 
     report: Report
-    edition: Edition
+    editions: dict[str, Edition]
 
 
-def _block_context(block: Block, edition: Edition) -> dict[str, Any]:
+def block_context(block: Block, edition: Edition, anchor_prefix: str = "") -> dict[str, Any]:
     texts = [edition.text(s) for s in block.segments]
     first = texts[0]
     missing = first.state is State.MISSING
+    anchor = anchor_prefix + block.anchor
     context: dict[str, Any] = {
         "kind": block.kind.value,
-        "anchor": block.anchor,
+        "anchor": anchor,
         "level": block.level,
         "ordered": block.ordered,
         "state": first.state.value,
         "text": inline(first.text),
         "original": inline(first.original),
+        "lang": first.lang or edition.info.code,
         "attrs": attrs(
-            block.anchor,
+            anchor,
             first.lang,
             ("rs-missing",) if missing and block.kind is BlockKind.HEADING else (),
         ),
@@ -55,15 +73,25 @@ def _block_context(block: Block, edition: Edition) -> dict[str, Any]:
     return context
 
 
-def page_context(page: Page, edition: Edition, report: Report) -> dict[str, Any]:
+def first_sentence(text: str, limit: int) -> str:
+    plain = plain_text(text)
+    match = re.search(r"[。！？；]|(?<=[.!?;])\s", plain)
+    sentence = plain[: match.end()].strip() if match else plain
+    if len(sentence) > limit:
+        sentence = sentence[: limit - 1].rstrip("，,、 ") + "…"
+    return sentence
+
+
+def page_context(page: Page, edition: Edition, anchor_prefix: str = "") -> dict[str, Any]:
     title = edition.text(page.title)
-    blocks = [_block_context(b, edition) for b in page.blocks]
     first_paragraph = next((b for b in page.blocks if b.kind is BlockKind.PARAGRAPH), None)
-    description = ""
+    description = summary = ""
     if first_paragraph:
-        description = plain_text(edition.text(first_paragraph.segments[0]).text)
+        text = edition.text(first_paragraph.segments[0]).text
+        description = plain_text(text)
         if len(description) > DESCRIPTION_LENGTH:
             description = description[: DESCRIPTION_LENGTH - 1].rstrip() + "…"
+        summary = first_sentence(text, SUMMARY_LENGTH)
     states = Counter(edition.text(s).state for s in page.segments())
     return {
         "slug": page.slug,
@@ -71,19 +99,20 @@ def page_context(page: Page, edition: Edition, report: Report) -> dict[str, Any]
         "title": inline(title.text),
         "title_plain": plain_text(title.text),
         "title_attrs": attrs(
-            "title", title.lang, ("rs-missing",) if title.state is State.MISSING else ()
+            anchor_prefix or "title",
+            title.lang,
+            ("rs-missing",) if title.state is State.MISSING else (),
         ),
+        "title_lang": title.lang or edition.info.code,
         "description": description,
-        "blocks": blocks,
+        "summary": summary,
+        "blocks": [block_context(b, edition, anchor_prefix) for b in page.blocks],
         "states": {s.value: n for s, n in states.items()},
         "total": sum(states.values()),
     }
 
 
 def report_context(report: Report, edition: Edition) -> dict[str, Any]:
-    sections = []
-    for page in report.sections:
-        sections.append({"slug": page.slug, "title": inline(edition.text(page.title).text)})
     states = Counter(edition.text(s).state for s in report.segments())
     return {
         "slug": report.slug,
@@ -91,44 +120,69 @@ def report_context(report: Report, edition: Edition) -> dict[str, Any]:
         "title_plain": plain_text(edition.text(report.title).text),
         "organisation": inline(edition.text(report.organisation).text),
         "year": report.year,
-        "sections": sections,
+        "source": report.index.path,
+        "sections": [page_context(p, edition) for p in report.sections],
         "states": {s.value: n for s, n in states.items()},
         "total": sum(states.values()),
     }
 
 
-def render_edition(
-    env: jinja2.Environment,
-    site: Site,
-    editions: list[ReportEdition],
-    code: str,
-    strings: dict[str, str],
+def bilingual_context(page: Page, chinese: Edition, english: Edition) -> dict[str, Any]:
+    zh, en = page_context(page, chinese), page_context(page, english)
+    return {
+        "zh": zh,
+        "en": en,
+        "pairs": list(zip(zh["blocks"], en["blocks"], strict=True)),
+        "zh_lang": chinese.info.code,
+    }
+
+
+def render_report(
+    env: jinja2.Environment, code: str, item: ReportTexts, common: dict[str, Any]
 ) -> dict[str, str]:
-    """Every Markdown page of one edition, keyed by its path under the edition's docs/."""
-    files: dict[str, str] = {}
-    reports = [report_context(re.report, re.edition) for re in editions]
-    common = {"edition": code, "t": strings}
-    files["index.md"] = render(
-        env,
-        "home.md.j2",
-        reports=sorted(reports, key=lambda r: (-r["year"], r["organisation"])),
-        **common,
-    )
-    for item, report in zip(editions, reports, strict=True):
-        base = item.report.slug
-        files[f"{base}/index.md"] = render(
+    edition = item.editions[code]
+    report = item.report
+    context = report_context(report, edition)
+    files = {
+        "index.md": render(
+            env, "report.md.j2", report=context, page=page_context(report.index, edition), **common
+        ),
+        f"{FULL_PAGE}.md": render(
             env,
-            "report.md.j2",
-            report=report,
-            page=page_context(item.report.index, item.edition, item.report),
+            "full.md.j2",
+            report=context,
+            index=page_context(report.index, edition, "p0-"),
+            sections=[page_context(p, edition, f"s{n}-") for n, p in enumerate(report.sections, 1)],
+            **common,
+        ),
+    }
+    chinese, english = (item.editions[c] for c in BILINGUAL_PAIR[code])
+    for page in report.pages:
+        if page is not report.index:
+            files[f"{page.slug}.md"] = render(
+                env, "page.md.j2", report=context, page=page_context(page, edition), **common
+            )
+        files[f"{BILINGUAL_DIR}/{page.slug}.md"] = render(
+            env,
+            "bilingual.md.j2",
+            report=context,
+            page=bilingual_context(page, chinese, english),
             **common,
         )
-        for page in item.report.sections:
-            files[f"{base}/{page.slug}.md"] = render(
-                env,
-                "page.md.j2",
-                report=report,
-                page=page_context(page, item.edition, item.report),
-                **common,
-            )
+    return files
+
+
+def render_edition(
+    env: jinja2.Environment, code: str, items: list[ReportTexts], strings: dict[str, str]
+) -> dict[str, str]:
+    """Every Markdown page of one edition, keyed by its path under the edition's docs/."""
+    common = {"edition": code, "t": strings}
+    reports = sorted(
+        (report_context(i.report, i.editions[code]) for i in items),
+        key=lambda r: (-r["year"], r["organisation"], r["slug"]),
+    )
+    files = {"index.md": render(env, "home.md.j2", reports=reports, **common)}
+    for item in items:
+        for name, text in render_report(env, code, item, common).items():
+            files[f"{item.report.slug}/{name}"] = text
     return files

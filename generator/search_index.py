@@ -1,0 +1,46 @@
+"""Cross-script search: each Chinese edition's index also knows its words in the other script.
+
+Material segments a Chinese query against the words of the index. A reader of the Traditional
+edition who types Simplified 校外培训 should find 校外培訓, and the other way round. So every
+entry gets one more field, `alt`, holding just the words whose other-script form differs
+(converted by OpenCC): small, never shown, but searchable like the text itself.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from generator.editions.hant import converter
+
+ALT_FIELD = "alt"
+# Which OpenCC conversion gives the other script of an edition.
+OTHER_SCRIPT = {"zh-Hans": "s2t", "zh-Hant": "t2s"}
+_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def other_script_words(text: str, config: str) -> str:
+    """The words of `text` (jieba segments, separated by zero-width spaces in Material's index)
+    whose conversion differs, converted, each once, in order of first appearance."""
+    words = list(dict.fromkeys(_WORD.findall(text)))
+    if not words:
+        return ""
+    converted = converter(config).convert("\n".join(words)).split("\n")
+    differing = dict.fromkeys(c for w, c in zip(words, converted, strict=True) if c != w)
+    return "\u200b".join(differing)
+
+
+def add_other_script(index_path: Path, edition: str) -> None:
+    config = OTHER_SCRIPT.get(edition)
+    if config is None or not index_path.exists():
+        return
+    data: dict[str, Any] = json.loads(index_path.read_text(encoding="utf-8"))
+    for doc in data["docs"]:
+        alt = other_script_words(f"{doc.get('title', '')}\u200b{doc.get('text', '')}", config)
+        if alt:
+            doc[ALT_FIELD] = alt
+    data["config"]["fields"][ALT_FIELD] = {"boost": 1.0}
+    # The same compact form Material writes.
+    index_path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
