@@ -111,7 +111,16 @@ def search(page: object, query: str, expect: str) -> list[str]:
     return [results.nth(i).get_attribute("href") for i in range(results.count())]
 
 
-@pytest.mark.parametrize(("edition", "query"), [("zh-Hans", "校外培训"), ("zh-Hant", "校外培訓")])
+@pytest.mark.parametrize(
+    ("edition", "query"),
+    [
+        ("zh-Hans", "校外培训"),
+        ("zh-Hant", "校外培訓"),
+        # Across scripts: a Simplified query in the Traditional edition and the other way round.
+        ("zh-Hant", "校外培训"),
+        ("zh-Hans", "校外培訓"),
+    ],
+)
 def test_chinese_search_finds_the_section_on_after_school_training(
     page: object, base_url: str, edition: str, query: str
 ) -> None:
@@ -148,3 +157,57 @@ def test_chooser_sends_visitors_to_their_browsers_edition(
     page.goto(base_url)
     page.wait_for_url(f"{base_url}{edition}/")
     context.close()
+
+
+ARTIFACTS = Path(__file__).resolve().parent / ".artifacts"
+
+
+@pytest.mark.parametrize("edition", ["zh-Hans", "zh-Hant", "en"])
+def test_a_360px_phone_never_scrolls_sideways(browser: object, base_url: str, edition: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)  # type: ignore[attr-defined]
+    page = context.new_page()
+    ARTIFACTS.mkdir(exist_ok=True)
+    for path in (
+        "",
+        "hangzhou-education-2020/",
+        "hangzhou-education-2020/06-ruiyigaige-chuangxin/",
+        "hangzhou-education-2020/bilingual/06-ruiyigaige-chuangxin/",
+        "hangzhou-education-2020/full/",
+    ):
+        page.goto(f"{base_url}{edition}/{path}")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{edition}/{path} is {width}px wide"
+    page.goto(f"{base_url}{edition}/hangzhou-education-2020/06-ruiyigaige-chuangxin/")
+    page.screenshot(path=str(ARTIFACTS / f"360px-{edition}.png"))
+    context.close()
+
+
+@pytest.mark.parametrize(("width", "side_by_side"), [(1280, True), (360, False)])
+def test_bilingual_view_aligns_each_paragraph_with_its_english(
+    browser: object, base_url: str, width: int, side_by_side: bool
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{base_url}en/hangzhou-education-2020/bilingual/03-puxie-yuren-xinpian/")
+    pairs = page.locator(".rs-pair")
+    assert pairs.count() == 8  # four run-in headings, four paragraphs
+    for i in range(pairs.count()):
+        zh = pairs.nth(i).locator(".rs-zh").bounding_box()
+        en = pairs.nth(i).locator(".rs-en").bounding_box()
+        assert zh and en
+        if side_by_side:
+            assert abs(zh["y"] - en["y"]) < 2 and zh["x"] < en["x"]
+        else:
+            assert en["y"] >= zh["y"] + zh["height"] - 1
+    assert pairs.nth(1).get_attribute("id") == "p-1"
+    assert pairs.nth(1).locator(".rs-zh").get_attribute("lang") == "zh-Hans"
+    assert pairs.nth(1).locator(".rs-en").get_attribute("lang") == "en"
+    context.close()
+
+
+def test_a_paragraph_link_works_in_every_edition(page: object, base_url: str) -> None:
+    for edition in ("zh-Hans", "zh-Hant", "en"):
+        page.goto(f"{base_url}{edition}/hangzhou-education-2020/06-ruiyigaige-chuangxin/#p-2")  # type: ignore[attr-defined]
+        assert page.locator("#p-2").count() == 1  # type: ignore[attr-defined]
+        top = page.evaluate("document.getElementById('p-2').getBoundingClientRect().top")  # type: ignore[attr-defined]
+        assert page.evaluate("window.scrollY") > 0 and 0 <= top < 300, (edition, top)  # type: ignore[attr-defined]
