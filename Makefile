@@ -64,4 +64,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site site_src .site.new .site.old .site.check .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site_src .build-site_src .build-site .build-site.old .cache .site.check .pytest_cache .mypy_cache .ruff_cache

@@ -112,7 +112,7 @@ def generate(root: str) -> None:
 @user_errors
 def build(root: str, editions: tuple[str, ...]) -> None:
     """Generate, then build site/ with MkDocs (every edition, in parallel)."""
-    from generator.site import build as run
+    from generator.build import build as run
 
     run(_project(root), list(editions) or None)
     click.echo(f"built {Path(root) / 'site'}/")

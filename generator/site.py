@@ -8,10 +8,6 @@ run in parallel, and jieba's dictionary is per process) into a fresh folder that
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,8 +25,8 @@ from generator.render.pages import BILINGUAL_DIR, FULL_PAGE, ReportTexts, render
 from generator.search_dict import ensure_traditional_dictionary
 from generator.writer import WriteResult, write_tree
 
-CACHE = ".cache"
-HANT_DICT = f"{CACHE}/jieba-zh-Hant.txt"
+# Derived data too costly to remake on every build (kept out of site_src/, which is output).
+HANT_DICT = ".cache/jieba-zh-Hant.txt"
 
 
 @dataclass(frozen=True)
@@ -54,6 +50,16 @@ class Project:
     @property
     def site(self) -> Path:
         return self.root / "site"
+
+    @property
+    def staging_src(self) -> Path:
+        """Where a build writes site_src/ before replacing it (beside it, at the same depth,
+        so the generated configurations' relative paths hold)."""
+        return self.root / ".build-site_src"
+
+    @property
+    def staging_site(self) -> Path:
+        return self.root / ".build-site"
 
 
 def load_strings(project: Project) -> dict[str, dict[str, str]]:
@@ -111,13 +117,14 @@ def edition_config(
     nav: list[Any] = [{strings["site_name"]: "index.md"}]
     for item in items:
         report = item.report
-        pages = [f"{report.slug}/index.md"]
+        pages: list[Any] = [f"{report.slug}/index.md"]
         pages += [f"{report.slug}/{p.slug}.md" for p in report.sections]
-        pages.append({strings["full_report"]: f"{report.slug}/{FULL_PAGE}.md"})
+        full: Any = {strings["full_report"]: f"{report.slug}/{FULL_PAGE}.md"}
+        pages.append(full)
         nav.append({item.editions[code].text(report.title).text: pages})
     search: dict[str, Any] = {}
     if code == "zh-Hant":
-        search["jieba_dict"] = f"../{HANT_DICT}"
+        search["jieba_dict"] = f"../../{HANT_DICT}"
     return {
         "INHERIT": "../../mkdocs.yml",
         "site_name": strings["site_name"],
@@ -172,71 +179,8 @@ def render_site(project: Project) -> tuple[Site, dict[str, str | bytes]]:
 
 
 def generate(project: Project) -> WriteResult:
+    """Write site_src/ (only files that changed) and make sure the search dictionary exists."""
     site, files = render_site(project)
-    result = write_tree(project.site_src, files, keep=(f"{CACHE}/",))
-    ensure_traditional_dictionary(project.site_src / HANT_DICT, site.config.hant.opencc)
+    result = write_tree(project.site_src, files)
+    ensure_traditional_dictionary(project.root / HANT_DICT, site.config.hant.opencc)
     return result
-
-
-def _reproducible_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.setdefault("SOURCE_DATE_EPOCH", "0")
-    env["PYTHONHASHSEED"] = "0"
-    return env
-
-
-def build(project: Project, editions: list[str] | None = None) -> None:
-    """Generate, then build every edition into a fresh folder that replaces site/ at the end."""
-    generate(project)
-    codes = editions or list(EDITIONS)
-    staging = project.root / ".site.new"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    processes = []
-    for code in codes:
-        command = [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--quiet",
-            "-f",
-            "mkdocs.yml",
-            "-d",
-            str((staging / code).resolve()),
-        ]
-        processes.append(
-            (
-                code,
-                subprocess.Popen(
-                    command,
-                    cwd=project.site_src / code,
-                    env=_reproducible_env(),
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.STDOUT,
-                    text=True,
-                ),
-            )
-        )
-    failures = []
-    for code, process in processes:
-        output, _ = process.communicate()
-        if process.returncode:
-            failures.append(
-                Problem(
-                    Loc(f"site_src/{code}/mkdocs.yml"),
-                    f"MkDocs failed to build the {code} edition:\n{output.strip()}",
-                    "fix what MkDocs names above, then build again",
-                )
-            )
-    if failures:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise ReportSiteError(failures)
-    shutil.copyfile(project.site_src / "index.html", staging / "index.html")
-    old = project.root / ".site.old"
-    shutil.rmtree(old, ignore_errors=True)
-    if project.site.exists():
-        project.site.rename(old)
-    staging.rename(project.site)
-    shutil.rmtree(old, ignore_errors=True)

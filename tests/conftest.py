@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from generator.site import Project, build
+from generator.build import build
+from generator.site import Project
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_REPORTS = ROOT.parent / "shared" / "reports"

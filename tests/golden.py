@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.site import CACHE, Project, render_site
+from generator.site import Project, render_site
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "site_src"
 
@@ -20,7 +20,6 @@ def rendered(project: Project) -> dict[str, bytes]:
     return {
         name: content.encode("utf-8") if isinstance(content, str) else content
         for name, content in files.items()
-        if not name.startswith(CACHE)
     }
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import build
+from generator.build import build
 from tests.conftest import copy_project
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

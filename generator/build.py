@@ -1,0 +1,100 @@
+"""`report-site build`: site_src/ and site/ change only when every edition built.
+
+The generated tree is first written to a staging folder (`.build-site_src/`), MkDocs builds each
+edition from there in its own process (in parallel: the editions share nothing, and jieba's
+dictionary is per process) into `.build-site/`; only then are site_src/ (changed files only)
+and site/ (one rename) replaced. A failure at any step leaves both as they were.
+
+Builds are reproducible: SOURCE_DATE_EPOCH (the commit's time, or 0 outside git) fixes every
+date MkDocs writes, and nothing depends on the folder the project is in.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.editions import EDITIONS
+from generator.errors import Loc, Problem, ReportSiteError
+from generator.search_dict import ensure_traditional_dictionary
+from generator.site import HANT_DICT, Project, render_site
+from generator.writer import write_tree
+
+
+def source_date_epoch(root: Path) -> str:
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=root,
+            text=True,
+            capture_output=True,
+            check=True,
+        )
+        return result.stdout.strip() or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"
+
+
+def _mkdocs(site_src: Path, code: str, out: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "-f",
+        "mkdocs.yml",
+        "-d",
+        str(out.resolve()),
+    ]
+    return subprocess.Popen(
+        command,
+        cwd=site_src / code,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def build(project: Project, editions: list[str] | None = None) -> None:
+    site, files = render_site(project)  # content errors stop here: nothing written yet
+    ensure_traditional_dictionary(project.root / HANT_DICT, site.config.hant.opencc)
+    staged_src = project.staging_src
+    staged_site = project.staging_site
+    write_tree(staged_src, files)
+    shutil.rmtree(staged_site, ignore_errors=True)
+    staged_site.mkdir(parents=True)
+
+    env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root), PYTHONHASHSEED="0")
+    codes = editions or list(EDITIONS)
+    running = [(code, _mkdocs(staged_src, code, staged_site / code, env)) for code in codes]
+    failures = []
+    for code, process in running:
+        output, _ = process.communicate()
+        if process.returncode:
+            failures.append(
+                Problem(
+                    Loc(f"site_src/{code}/mkdocs.yml"),
+                    f"MkDocs failed to build the {code} edition:\n{output.strip()}",
+                    "fix what MkDocs names above, then build again",
+                )
+            )
+    if failures:
+        shutil.rmtree(staged_site, ignore_errors=True)
+        raise ReportSiteError(failures)
+
+    shutil.copyfile(staged_src / "index.html", staged_site / "index.html")
+    write_tree(project.site_src, files)
+    previous = project.root / ".build-site.old"
+    shutil.rmtree(previous, ignore_errors=True)
+    if project.site.exists():
+        project.site.rename(previous)
+    staged_site.rename(project.site)
+    shutil.rmtree(previous, ignore_errors=True)

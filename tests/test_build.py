@@ -1,0 +1,93 @@
+"""Builds are atomic (a failed build changes nothing on disk), reproducible (byte-identical
+output from the same input, wherever the project is) and incremental (nothing rewritten when
+nothing changed)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.errors import ReportSiteError
+from generator.site import Project, generate
+from tests.conftest import copy_project
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_in_different_folders_are_byte_identical(
+    built_project: Project, tmp_path: Path
+) -> None:
+    other = copy_project(tmp_path / "elsewhere")
+    build(other)
+    first, second = snapshot(built_project.site), snapshot(other.site)
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+
+
+def test_a_build_that_fails_in_mkdocs_changes_nothing_on_disk(project: Project) -> None:
+    build(project)
+    before = snapshot(project.root)
+    page = project.content / "hangzhou-education-2020" / "zh-Hans" / "01-jiaqiang-dangdelingdao.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n新的一段。\n", encoding="utf-8")
+    main = project.root / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "{% endblock %}\n", encoding="utf-8")
+    with pytest.raises(ReportSiteError) as error:
+        build(project)
+    assert "MkDocs failed to build the zh-Hans edition" in error.value.render()
+    after = snapshot(project.root)
+    changed = {n for n in before.keys() | after.keys() if before.get(n) != after.get(n)}
+    # Only the two files this test edited; site/ and site_src/ are as they were.
+    assert changed == {
+        "content/hangzhou-education-2020/zh-Hans/01-jiaqiang-dangdelingdao.md",
+        "overrides/main.html",
+    } | {n for n in changed if n.startswith(".build-site_src/")}
+
+
+def test_a_content_error_writes_nothing(project: Project) -> None:
+    build(project)
+    before = snapshot(project.root)
+    (project.content / "hangzhou-education-2020" / "zh-Hans" / "11-x.md").write_text(
+        "no title\n", encoding="utf-8"
+    )
+    with pytest.raises(ReportSiteError):
+        build(project)
+    after = snapshot(project.root)
+    assert {n for n in after if after[n] != before.get(n)} == {
+        "content/hangzhou-education-2020/zh-Hans/11-x.md"
+    }
+
+
+def test_a_second_generate_rewrites_nothing(project: Project) -> None:
+    generate(project)
+    result = generate(project)
+    assert result.written == () and result.removed == ()
+
+
+def test_editing_one_paragraph_rewrites_only_its_pages(project: Project) -> None:
+    generate(project)
+    page = project.content / "hangzhou-education-2020" / "zh-Hans" / "04-henzhua-jichu-baozhang.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("新增学位7.89万个", "新增学位7.9万个"), encoding="utf-8")
+    result = generate(project)
+    written = set(result.written)
+    # The section page, its bilingual view and the full report, in each edition, and the English
+    # report index, whose note counts the now outdated passage; nothing else.
+    assert written == {"en/docs/hangzhou-education-2020/index.md"} | {
+        f"{edition}/docs/hangzhou-education-2020/{name}"
+        for edition in ("zh-Hans", "zh-Hant", "en")
+        for name in (
+            "04-henzhua-jichu-baozhang.md",
+            "bilingual/04-henzhua-jichu-baozhang.md",
+            "full.md",
+        )
+    }
