@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.editions import EDITIONS
 from generator.errors import Loc, Problem, ReportSiteError
+from generator.incremental import record
 from generator.search_dict import ensure_traditional_dictionary
 from generator.site import HANT_DICT, Project, render_site
 from generator.writer import write_tree
@@ -64,11 +65,12 @@ def _mkdocs(site_src: Path, code: str, out: Path, env: dict[str, str]) -> subpro
 
 
 def build(project: Project, editions: list[str] | None = None) -> None:
-    site, files = render_site(project)  # content errors stop here: nothing written yet
-    ensure_traditional_dictionary(project.root / HANT_DICT, site.config.hant.opencc)
     staged_src = project.staging_src
     staged_site = project.staging_site
-    write_tree(staged_src, files)
+    # Content errors stop here, before anything is written.
+    rendered = render_site(project, reuse_from=(project.site_src, staged_src))
+    ensure_traditional_dictionary(project.root / HANT_DICT, rendered.config.hant.opencc)
+    write_tree(staged_src, rendered.files, keep=rendered.kept)
     shutil.rmtree(staged_site, ignore_errors=True)
     staged_site.mkdir(parents=True)
 
@@ -91,7 +93,8 @@ def build(project: Project, editions: list[str] | None = None) -> None:
         raise ReportSiteError(failures)
 
     shutil.copyfile(staged_src / "index.html", staged_site / "index.html")
-    write_tree(project.site_src, files)
+    write_tree(project.site_src, rendered.files, keep=rendered.kept)
+    record(project.root, rendered.rendered)
     previous = project.root / ".build-site.old"
     shutil.rmtree(previous, ignore_errors=True)
     if project.site.exists():

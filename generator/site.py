@@ -12,16 +12,31 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 
-from generator.content import load_site
+from generator.content import load_report, load_site_config, report_folders
 from generator.editions import EDITIONS, SourceEdition
 from generator.editions.english import EnglishEdition
 from generator.editions.hant import HantEdition
-from generator.errors import Loc, Problem, ReportSiteError
-from generator.model import Site
+from generator.errors import Loc, Problem, Problems, ReportSiteError, display_path
+from generator.glossary import GLOSSARY_FILE
+from generator.incremental import (
+    ReportOutput,
+    cached_output,
+    record,
+    report_fingerprint,
+    shared_fingerprint,
+)
+from generator.model import Report, SiteConfig
 from generator.render.env import environment, render
-from generator.render.pages import BILINGUAL_DIR, FULL_PAGE, ReportTexts, render_edition
+from generator.render.pages import (
+    BILINGUAL_DIR,
+    ReportTexts,
+    render_home,
+    render_report,
+    report_summary,
+)
 from generator.search_dict import ensure_traditional_dictionary
 from generator.writer import WriteResult, write_tree
 
@@ -96,32 +111,16 @@ def load_strings(project: Project) -> dict[str, dict[str, str]]:
     return {code: {str(k): str(v) for k, v in data[code].items()} for code in EDITIONS}
 
 
-def editions_for(site: Site) -> list[ReportTexts]:
-    """For each report, the edition that supplies each edition's text (OpenCC and jieba are
-    loaded once; each report has its own translation memory)."""
-    hant = HantEdition(site.config.hant)
-    source = SourceEdition()
-    return [
-        ReportTexts(
-            report, {"zh-Hans": source, "zh-Hant": hant, "en": EnglishEdition.for_report(report)}
-        )
-        for report in site.reports
-    ]
-
-
 def edition_config(
-    code: str, site: Site, items: list[ReportTexts], strings: dict[str, str]
+    code: str, config: SiteConfig, summaries: list[dict[str, Any]], strings: dict[str, str]
 ) -> dict[str, Any]:
     """The generated mkdocs.yml of one edition; it INHERITs the project's mkdocs.yml."""
-    base = site.config.site_url
+    base = config.site_url
     nav: list[Any] = [{strings["site_name"]: "index.md"}]
-    for item in items:
-        report = item.report
-        pages: list[Any] = [f"{report.slug}/index.md"]
-        pages += [f"{report.slug}/{p.slug}.md" for p in report.sections]
-        full: Any = {strings["full_report"]: f"{report.slug}/{FULL_PAGE}.md"}
-        pages.append(full)
-        nav.append({item.editions[code].text(report.title).text: pages})
+    for summary in sorted(summaries, key=lambda r: (-r["year"], r["organisation"], r["slug"])):
+        pages: list[Any] = list(summary["pages"])
+        pages.append({strings["full_report"]: summary["full"]})
+        nav.append({summary["title_plain"]: pages})
     search: dict[str, Any] = {}
     if code == "zh-Hant":
         search["jieba_dict"] = f"../../{HANT_DICT}"
@@ -149,38 +148,119 @@ def edition_config(
     }
 
 
-def render_site(project: Project) -> tuple[Site, dict[str, str | bytes]]:
-    """Everything under site_src/, in memory."""
-    site = load_site(project.content)
-    strings = load_strings(project)
-    env = environment(project.templates)
-    css = (project.templates / "assets" / "report-site.css").read_bytes()
-    files: dict[str, str | bytes] = {}
-    items = editions_for(site)
+def render_report_output(
+    env: jinja2.Environment,
+    report: Report,
+    hant: HantEdition,
+    strings: dict[str, dict[str, str]],
+    fingerprint: str,
+) -> ReportOutput:
+    """Every file one report contributes to site_src/, in every edition."""
+    item = ReportTexts(
+        report,
+        {"zh-Hans": SourceEdition(), "zh-Hant": hant, "en": EnglishEdition.for_report(report)},
+    )
+    files: dict[str, str] = {}
+    summaries = {}
     for code in EDITIONS:
-        site_name = site.config.site_name.get(code) or strings[code]["site_name"]
-        edition_strings = dict(strings[code], site_name=site_name)
-        for name, text in render_edition(env, code, items, edition_strings).items():
-            files[f"{code}/docs/{name}"] = text
+        common = {"edition": code, "t": strings[code]}
+        for name, text in render_report(env, code, item, common).items():
+            files[f"{code}/docs/{report.slug}/{name}"] = text
+        summaries[code] = report_summary(item, code)
+    return ReportOutput(report.slug, fingerprint, files, summaries)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """site_src/ in memory: `files` to write, `kept` files of unchanged reports to leave as
+    they are, and the reports that were rendered (to record in the cache once written)."""
+
+    config: SiteConfig
+    files: dict[str, str | bytes]
+    kept: frozenset[str]
+    rendered: tuple[ReportOutput, ...]
+
+
+def render_site(project: Project, reuse_from: tuple[Path, ...] = ()) -> Rendered:
+    """Everything under site_src/, in memory. Reports whose output is recorded as current and
+    present in every folder of `reuse_from` are neither loaded nor rendered."""
+    problems = Problems()
+    content = project.content
+    if not content.is_dir():
+        raise ReportSiteError(
+            f"{display_path(content)}: content folder not found "
+            "(run `report-site import FILE` first)"
+        )
+    config = load_site_config(content, problems)
+    strings = load_strings(project)
+    problems.raise_if_any()
+    env = environment(project.templates)
+    shared = shared_fingerprint(
+        project.root, [project.templates, content / "site.yml", content / GLOSSARY_FILE]
+    )
+    hant = HantEdition(config.hant)
+    for code in EDITIONS:
+        strings[code]["site_name"] = config.site_name.get(code) or strings[code]["site_name"]
+
+    outputs: list[ReportOutput] = []
+    rendered: list[ReportOutput] = []
+    kept: set[str] = set()
+    folders = report_folders(content)
+    if not folders:
+        problems.add(
+            Loc(display_path(content)),
+            "no report found (a folder with report.yml)",
+            "import one with `report-site import FILE`",
+        )
+    for folder in folders:
+        fingerprint = report_fingerprint(shared, folder)
+        cached = (
+            cached_output(project.root, folder.name, fingerprint, reuse_from)
+            if reuse_from
+            else None
+        )
+        if cached:
+            outputs.append(cached)
+            kept.update(cached.files)
+            continue
+        report = load_report(folder, content, problems)
+        if report and not problems:
+            output = render_report_output(env, report, hant, strings, fingerprint)
+            outputs.append(output)
+            rendered.append(output)
+    problems.raise_if_any()
+
+    files: dict[str, str | bytes] = {}
+    for output in rendered:
+        files.update(output.files)
+    css = (project.templates / "assets" / "report-site.css").read_bytes()
+    for code in EDITIONS:
+        summaries = [o.summaries[code] for o in outputs]
+        files[f"{code}/docs/index.md"] = render_home(env, code, summaries, strings[code])
         files[f"{code}/docs/assets/report-site.css"] = css
-        config = edition_config(code, site, items, edition_strings)
         files[f"{code}/mkdocs.yml"] = (
             "# Generated by report-site from content/ and mkdocs.yml: do not edit.\n"
-            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
+            + yaml.safe_dump(
+                edition_config(code, config, summaries, strings[code]),
+                allow_unicode=True,
+                sort_keys=False,
+                width=1000,
+            )
         )
     files["index.html"] = render(
         env,
         "chooser.html.j2",
         editions=list(EDITIONS.values()),
-        site_url=site.config.site_url,
+        site_url=config.site_url,
         strings=strings,
     )
-    return site, files
+    return Rendered(config, files, frozenset(kept), tuple(rendered))
 
 
 def generate(project: Project) -> WriteResult:
     """Write site_src/ (only files that changed) and make sure the search dictionary exists."""
-    site, files = render_site(project)
-    result = write_tree(project.site_src, files)
-    ensure_traditional_dictionary(project.root / HANT_DICT, site.config.hant.opencc)
+    rendered = render_site(project, reuse_from=(project.site_src,))
+    result = write_tree(project.site_src, rendered.files, keep=rendered.kept)
+    record(project.root, rendered.rendered)
+    ensure_traditional_dictionary(project.root / HANT_DICT, rendered.config.hant.opencc)
     return result

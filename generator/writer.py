@@ -7,6 +7,7 @@ reload and `make` stay quiet) and is what makes regeneration of a large archive 
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,9 +20,10 @@ class WriteResult:
 
 
 def write_tree(
-    root: Path, files: dict[str, str | bytes], keep: tuple[str, ...] = ()
+    root: Path, files: dict[str, str | bytes], keep: Collection[str] = ()
 ) -> WriteResult:
-    """Make `root` hold exactly `files` (relative path → content), plus paths under `keep`."""
+    """Make `root` hold exactly `files` (relative path → content), leaving the files named in
+    `keep` as they are."""
     written: list[str] = []
     unchanged = 0
     for name in sorted(files):
@@ -43,7 +45,7 @@ def write_tree(
     if root.exists():
         for path in sorted(root.rglob("*")):
             name = path.relative_to(root).as_posix()
-            if path.is_file() and name not in files and not name.startswith(keep):
+            if path.is_file() and name not in files and name not in keep:
                 path.unlink()
                 removed.append(name)
         for path in sorted(root.rglob("*"), reverse=True):

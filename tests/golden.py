@@ -16,7 +16,7 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "site_src"
 
 
 def rendered(project: Project) -> dict[str, bytes]:
-    _, files = render_site(project)
+    files = render_site(project).files
     return {
         name: content.encode("utf-8") if isinstance(content, str) else content
         for name, content in files.items()

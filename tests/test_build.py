@@ -5,13 +5,15 @@ nothing changed)."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.build import build
 from generator.errors import ReportSiteError
-from generator.site import Project, generate
+from generator.editions import EDITIONS
+from generator.site import Project, generate, render_site
 from tests.conftest import copy_project
 
 
@@ -91,3 +93,24 @@ def test_editing_one_paragraph_rewrites_only_its_pages(project: Project) -> None
             "full.md",
         )
     }
+
+
+def test_only_the_edited_report_is_loaded_and_rendered_again(project: Project) -> None:
+    original = project.content / "hangzhou-education-2020"
+    second = project.content / "hangzhou-education-2021"
+    shutil.copytree(original, second)
+    meta = second / "report.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("year: 2020", "year: 2021"))
+    first = generate(project)
+    assert any(name.startswith("zh-Hans/docs/hangzhou-education-2021/") for name in first.written)
+    page = second / "zh-Hans" / "04-henzhua-jichu-baozhang.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("7.89万", "7.9万"), encoding="utf-8")
+    rendered = render_site(project, reuse_from=(project.site_src,))
+    assert [output.slug for output in rendered.rendered] == ["hangzhou-education-2021"]
+    assert all(
+        name.startswith(tuple(f"{e}/docs/hangzhou-education-2020/" for e in EDITIONS))
+        for name in rendered.kept
+    )
+    home = rendered.files["zh-Hans/docs/index.md"]
+    assert isinstance(home, str)
+    assert home.index("hangzhou-education-2021/") < home.index("hangzhou-education-2020/")

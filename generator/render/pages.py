@@ -172,17 +172,25 @@ def render_report(
     return files
 
 
-def render_edition(
-    env: jinja2.Environment, code: str, items: list[ReportTexts], strings: dict[str, str]
-) -> dict[str, str]:
-    """Every Markdown page of one edition, keyed by its path under the edition's docs/."""
-    common = {"edition": code, "t": strings}
-    reports = sorted(
-        (report_context(i.report, i.editions[code]) for i in items),
-        key=lambda r: (-r["year"], r["organisation"], r["slug"]),
-    )
-    files = {"index.md": render(env, "home.md.j2", reports=reports, **common)}
-    for item in items:
-        for name, text in render_report(env, code, item, common).items():
-            files[f"{item.report.slug}/{name}"] = text
-    return files
+def report_summary(item: ReportTexts, code: str) -> dict[str, Any]:
+    """What the site's home page and navigation need to know of a report in one edition."""
+    edition = item.editions[code]
+    report = item.report
+    return {
+        "slug": report.slug,
+        "title": inline(edition.text(report.title).text),
+        "title_plain": plain_text(edition.text(report.title).text),
+        "organisation": inline(edition.text(report.organisation).text),
+        "year": report.year,
+        "pages": [f"{report.slug}/index.md"]
+        + [f"{report.slug}/{p.slug}.md" for p in report.sections],
+        "full": f"{report.slug}/{FULL_PAGE}.md",
+    }
+
+
+def render_home(
+    env: jinja2.Environment, code: str, summaries: list[dict[str, Any]], strings: dict[str, str]
+) -> str:
+    """The edition's home page: its reports, newest first."""
+    reports = sorted(summaries, key=lambda r: (-r["year"], r["organisation"], r["slug"]))
+    return render(env, "home.md.j2", reports=reports, edition=code, t=strings)

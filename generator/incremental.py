@@ -1,0 +1,86 @@
+"""Doing no work for reports that did not change.
+
+A report's output depends on its own folder and on what every report shares (templates, site
+settings, glossary, the generator itself). Their fingerprint is recorded, with the list of files
+the report produced and the little the site needs to know about it (title, year, navigation),
+in `.cache/generate/<report>.json`. When the fingerprint is unchanged and the files are still in
+place, the report is neither loaded nor rendered, and its files are left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".cache/generate"
+GENERATOR_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class ReportOutput:
+    """What rendering one report produced: its files (path under site_src/ → text) and, per
+    edition, the summary the site's home page and navigation need."""
+
+    slug: str
+    fingerprint: str
+    files: dict[str, str]
+    summaries: dict[str, dict[str, Any]]
+
+
+def _digest_files(digest: Any, root: Path, paths: Iterable[Path]) -> None:
+    for path in sorted(paths):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+
+
+def shared_fingerprint(root: Path, shared: Iterable[Path]) -> str:
+    """Everything every report's output depends on, besides its own folder."""
+    digest = hashlib.sha256()
+    _digest_files(digest, GENERATOR_DIR.parent, GENERATOR_DIR.rglob("*.py"))
+    for item in shared:
+        _digest_files(digest, root, item.rglob("*") if item.is_dir() else [item])
+    return digest.hexdigest()
+
+
+def report_fingerprint(shared: str, folder: Path) -> str:
+    digest = hashlib.sha256(shared.encode())
+    _digest_files(digest, folder, folder.rglob("*"))
+    return digest.hexdigest()
+
+
+def _cache_path(root: Path, slug: str) -> Path:
+    return root / CACHE_DIR / f"{slug}.json"
+
+
+def cached_output(
+    root: Path, slug: str, fingerprint: str, outputs: Iterable[Path]
+) -> ReportOutput | None:
+    """The recorded output of a report, if it is still valid and its files exist in every
+    folder in `outputs` (the report's files are then not part of the new output)."""
+    path = _cache_path(root, slug)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("fingerprint") != fingerprint:
+        return None
+    names = data.get("files", [])
+    if not all((out / name).is_file() for out in outputs for name in names):
+        return None
+    return ReportOutput(slug, fingerprint, dict.fromkeys(names, ""), data["summaries"])
+
+
+def record(root: Path, outputs: Iterable[ReportOutput]) -> None:
+    for output in outputs:
+        path = _cache_path(root, output.slug)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = asdict(output)
+        data["files"] = sorted(output.files)
+        path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
