@@ -26,7 +26,7 @@ from generator.render.env import render
 from generator.render.inline import attrs, inline, table_cell
 
 DESCRIPTION_LENGTH = 120
-SUMMARY_LENGTH = 70
+SUMMARY_LENGTH = 60
 BILINGUAL_DIR = "bilingual"
 FULL_PAGE = "full"
 # The two editions a bilingual page of each edition shows: Chinese first (left, or above on a
@@ -74,7 +74,11 @@ def block_context(block: Block, edition: Edition, anchor_prefix: str = "") -> di
 
 
 def first_sentence(text: str, limit: int) -> str:
+    """The first sentence, cut to `limit` characters of Chinese (or about as much reading of
+    English, which takes some two and a half times as many characters)."""
     plain = plain_text(text)
+    if len(re.findall(r"[\u3400-\u9fff]", plain)) * 2 < len(plain):
+        limit = limit * 5 // 2
     match = re.search(r"[。！？；]|(?<=[.!?;])\s", plain)
     sentence = plain[: match.end()].strip() if match else plain
     if len(sentence) > limit:
@@ -185,6 +189,10 @@ def report_summary(item: ReportTexts, code: str) -> dict[str, Any]:
         "pages": [f"{report.slug}/index.md"]
         + [f"{report.slug}/{p.slug}.md" for p in report.sections],
         "full": f"{report.slug}/{FULL_PAGE}.md",
+        "sections": [
+            {"slug": p.slug, "title": c["title"], "summary": c["summary"]}
+            for p, c in ((p, page_context(p, edition)) for p in report.sections)
+        ],
     }
 
 
