@@ -42,5 +42,7 @@ def add_other_script(index_path: Path, edition: str) -> None:
         if alt:
             doc[ALT_FIELD] = alt
     data["config"]["fields"][ALT_FIELD] = {"boost": 1.0}
-    # The same compact form Material writes.
-    index_path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+    # Material's compact form, but with Chinese as UTF-8 (3 bytes) rather than \\uXXXX (6).
+    index_path.write_text(
+        json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=str), encoding="utf-8"
+    )

@@ -103,7 +103,7 @@ def page_context(page: Page, edition: Edition, anchor_prefix: str = "") -> dict[
         "title": inline(title.text),
         "title_plain": plain_text(title.text),
         "title_attrs": attrs(
-            anchor_prefix or "title",
+            anchor_prefix.rstrip("-") or "title",
             title.lang,
             ("rs-missing",) if title.state is State.MISSING else (),
         ),
@@ -155,7 +155,7 @@ def render_report(
             env,
             "full.md.j2",
             report=context,
-            index=page_context(report.index, edition, "p0-"),
+            index=page_context(report.index, edition),
             sections=[page_context(p, edition, f"s{n}-") for n, p in enumerate(report.sections, 1)],
             **common,
         ),

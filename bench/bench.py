@@ -1,0 +1,201 @@
+"""Benchmark: build synthetic archives of real reports and print what it costs.
+
+    python bench/bench.py [--sizes 1,10,80] [--json bench/results.json]
+
+For each size N it makes a project with N reports (the real reports of ../shared/reports,
+imported and repeated under new names and years, each with a complete synthetic English
+translation memory), then measures:
+
+- pages per edition;
+- `generate` seconds (cold), and a second `generate` with no edit (seconds, files rewritten);
+- MkDocs seconds per edition (each edition built alone) and the wall seconds of a whole
+  `report-site build` (editions in parallel);
+- peak memory of the build's processes; size of site/; each edition's search index (raw, gzip);
+- the reference: a plain single-language `mkdocs build` (Material defaults, navigation of every
+  page) of the same zh-Hans pages.
+
+Figures are printed as a table and written as JSON. Nothing here is a test: no threshold fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT.parent / "shared" / "reports"
+EDITIONS = ("zh-Hans", "zh-Hant", "en")
+WORDS = ("the", "city", "education", "schools", "students", "teachers", "reform", "quality",
+         "development", "services", "new", "public", "support", "system", "further", "and")
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.PIPE)
+    return time.perf_counter() - start
+
+
+def synthetic_english(chinese: str, seed: int) -> str:
+    """Plausible-length English (about 2.5 characters per Chinese character), deterministic."""
+    out, i = [], seed
+    target = max(8, len(chinese) * 5 // 2)
+    while sum(len(w) + 1 for w in out) < target:
+        out.append(WORDS[i % len(WORDS)])
+        i = i * 7 + 3
+    return " ".join(out).capitalize() + "."
+
+
+def source_reports(scratch: Path) -> list[Path]:
+    """Each real report imported once (Hangzhou from the committed content)."""
+    from generator.errors import ReportSiteError
+    from generator.importer.run import import_report
+
+    imported = [ROOT / "content" / "hangzhou-education-2020"]
+    for source in sorted(REPORTS.glob("*.txt")):
+        if source.stem == "hangzhou-education-2020":
+            continue
+        try:
+            imported.append(import_report(source, scratch / "imported"))
+        except ReportSiteError as error:  # a report the importer cannot read is skipped, said
+            print(f"skipping {source.name}: {error.problems[0].message}", file=sys.stderr)
+    return imported
+
+
+def make_project(size: int, sources: list[Path], target: Path) -> None:
+    from generator.content import load_report
+    from generator.errors import Problems
+    from generator.tm import store
+
+    for name in ("templates", "overrides", "mkdocs.yml"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, target / name)
+    content = target / "content"
+    content.mkdir()
+    for name in ("site.yml", "glossary.yml"):
+        if (ROOT / "content" / name).exists():
+            shutil.copy2(ROOT / "content" / name, content / name)
+    for n in range(size):
+        source = sources[n % len(sources)]
+        folder = content / f"{source.name}-{n:03d}"
+        shutil.copytree(source, folder, ignore=shutil.ignore_patterns("translations"))
+        meta = folder / "report.yml"
+        text = re.sub(r"(?m)^year: .*$", f"year: {2000 + n % 26}", meta.read_text())
+        if "organisation: ''" in text or "organisation: \n" in text:
+            text = text.replace("organisation: ''", "organisation: 某机关")
+        meta.write_text(text, encoding="utf-8")
+        report = load_report(folder, content, Problems())
+        assert report is not None, folder
+        po = store.merge(store.new_catalog(), list(report.segments()), report.path).catalog
+        for i, entry in enumerate(po):
+            entry.msgstr = synthetic_english(entry.msgid, i + n)
+            entry.tcomment = "machine-translated: engine=bench; model=synthetic; date=2026-01-01"
+        store.save(po, folder / "translations" / "en.po")
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def measure(size: int, sources: list[Path], scratch: Path) -> dict[str, Any]:
+    project = scratch / f"archive-{size}"
+    project.mkdir()
+    make_project(size, sources, project)
+    cli = [sys.executable, "-m", "generator"]
+    env = dict(os.environ, SOURCE_DATE_EPOCH="0")
+    result: dict[str, Any] = {"reports": size}
+    result["generate_s"] = run([*cli, "generate"], project, env)
+    result["generate_again_s"] = run([*cli, "generate"], project, env)
+    before = {p: p.stat().st_mtime_ns for p in (project / "site_src").rglob("*") if p.is_file()}
+    subprocess.run([*cli, "generate"], cwd=project, env=env, check=True, capture_output=True)
+    result["generate_again_rewritten"] = sum(
+        1 for p, t in before.items() if p.exists() and p.stat().st_mtime_ns != t)
+    docs = project / "site_src" / "zh-Hans" / "docs"
+    result["pages_per_edition"] = sum(1 for _ in docs.rglob("*.md"))
+    result["mkdocs_s"] = {}
+    for edition in EDITIONS:
+        out = scratch / f"alone-{size}-{edition}"
+        result["mkdocs_s"][edition] = run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(out)],
+            project / "site_src" / edition, env)
+        shutil.rmtree(out)
+    result["build_wall_s"] = run([*cli, "build"], project, env)
+    site = project / "site"
+    result["site_mb"] = dir_size(site) / 1e6
+    result["search_index_kb"] = {}
+    for edition in EDITIONS:
+        data = (site / edition / "search" / "search_index.json").read_bytes()
+        result["search_index_kb"][edition] = {"raw": len(data) / 1e3,
+                                              "gzip": len(gzip.compress(data)) / 1e3}
+    result["reference_plain_mkdocs_s"] = reference_build(project, scratch / f"ref-{size}", env)
+    return result
+
+
+def reference_build(project: Path, target: Path, env: dict[str, str]) -> float:
+    """A plain single-language MkDocs + Material build of the same zh-Hans pages: defaults,
+    navigation of every page (no nav given), search on."""
+    docs = target / "docs"
+    shutil.copytree(project / "site_src" / "zh-Hans" / "docs", docs)
+    (target / "mkdocs.yml").write_text(
+        "site_name: reference\ntheme:\n  name: material\n  language: zh\n"
+        "markdown_extensions: [attr_list, md_in_html, admonition, tables]\n", encoding="utf-8")
+    return run([sys.executable, "-m", "mkdocs", "build", "--quiet"], target, env)
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    head = ("reports", "pages/ed", "generate s", "no-change s (files)", "mkdocs s zh-Hans",
+            "zh-Hant", "en", "build wall s", "peak MB", "site MB", "index KB zh-Hans raw/gz",
+            "zh-Hant", "en", "plain mkdocs s")
+    rows = [head]
+    for r in results:
+        idx = r["search_index_kb"]
+        rows.append((
+            str(r["reports"]), str(r["pages_per_edition"]), f"{r['generate_s']:.1f}",
+            f"{r['generate_again_s']:.2f} ({r['generate_again_rewritten']})",
+            *(f"{r['mkdocs_s'][e]:.1f}" for e in EDITIONS), f"{r['build_wall_s']:.1f}",
+            f"{r['peak_mb']:.0f}", f"{r['site_mb']:.1f}",
+            *(f"{idx[e]['raw']:.0f}/{idx[e]['gzip']:.0f}" for e in EDITIONS),
+            f"{r['reference_plain_mkdocs_s']:.1f}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    return "\n".join("  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True))
+                     for row in rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1,10,80", help="report counts, comma-separated")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    results = []
+    with tempfile.TemporaryDirectory(prefix="report-site-bench-") as tmp:
+        scratch = Path(tmp)
+        sources = source_reports(scratch)
+        for size in (int(s) for s in args.sizes.split(",")):
+            print(f"building an archive of {size} report(s)…", file=sys.stderr)
+            peak_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            result = measure(size, sources, scratch)
+            # ru_maxrss of children is the largest single child process so far (KiB on Linux).
+            result["peak_mb"] = max(peak_before,
+                                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+            results.append(result)
+    print(table(results))
+    text = json.dumps(results, indent=2)
+    print(text)
+    if args.json:
+        args.json.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
