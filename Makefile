@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
 
-.PHONY: build serve test check lint typecheck import generate golden translate clean lock
+.PHONY: build serve test check lint typecheck import generate golden translate clean lock bench lighthouse
 
 $(RUNTIME): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,17 @@ test: $(DEV)
 ## golden: regenerate the golden files of site_src/ after an intended change; review the diff
 golden: $(DEV)
 	$(BIN)/python -m tests.golden
+
+## bench: build synthetic archives (SIZES=1,10,80 reports) and print the figures (not a test)
+bench: $(RUNTIME)
+	$(BIN)/python bench/bench.py --sizes $(or $(SIZES),1,10,80) --json bench/results.json
+
+## lighthouse: Lighthouse (mobile) on home, a section and the figures page of every edition
+# The site is built for the local address it is served at, as it is for its real one.
+lighthouse: $(RUNTIME)
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	REPORT_SITE_URL=http://127.0.0.1:8757/ $(BIN)/report-site build
+	$(BIN)/python tools/lighthouse/run.py --site site --port 8757
 
 lint: $(DEV)
 	$(BIN)/ruff check generator tests

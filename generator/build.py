@@ -21,7 +21,7 @@ from generator.editions import EDITIONS
 from generator.errors import Loc, Problem, ReportSiteError
 from generator.incremental import record
 from generator.search_dict import ensure_traditional_dictionary
-from generator.site import HANT_DICT, Project, render_site
+from generator.site import HANT_DICT, ROOT_FILES, Project, render_site
 from generator.writer import write_tree
 
 
@@ -92,7 +92,8 @@ def build(project: Project, editions: list[str] | None = None) -> None:
         shutil.rmtree(staged_site, ignore_errors=True)
         raise ReportSiteError(failures)
 
-    shutil.copyfile(staged_src / "index.html", staged_site / "index.html")
+    for name in ROOT_FILES:
+        shutil.copyfile(staged_src / name, staged_site / name)
     write_tree(project.site_src, rendered.files, keep=rendered.kept)
     record(project.root, rendered.rendered)
     previous = project.root / ".build-site.old"

@@ -42,6 +42,8 @@ from generator.writer import WriteResult, write_tree
 
 # Derived data too costly to remake on every build (kept out of site_src/, which is output).
 HANT_DICT = ".cache/jieba-zh-Hant.txt"
+# Files of the site's root, beside the editions' folders.
+ROOT_FILES = ("index.html", "sitemap.xml", "robots.txt")
 
 
 @dataclass(frozen=True)
@@ -247,13 +249,16 @@ def render_site(project: Project, reuse_from: tuple[Path, ...] = ()) -> Rendered
                 width=1000,
             )
         )
-    files["index.html"] = render(
-        env,
-        "chooser.html.j2",
-        editions=list(EDITIONS.values()),
-        site_url=config.site_url,
-        strings=strings,
-    )
+    # The site's root: the edition chooser (x-default), and a sitemap index and robots.txt
+    # that lead crawlers to every edition.
+    for name in ROOT_FILES:
+        files[name] = render(
+            env,
+            f"{name}.j2" if name != "index.html" else "chooser.html.j2",
+            editions=list(EDITIONS.values()),
+            site_url=config.site_url,
+            strings=strings,
+        )
     return Rendered(config, files, frozenset(kept), tuple(rendered))
 
 
