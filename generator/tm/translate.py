@@ -1,0 +1,293 @@
+"""`report-site translate`: fill the English the translation memories lack, through an engine.
+
+Each report's memory is first merged with the current Chinese (msgmerge semantics, as the build
+does in memory). Then the segments an engine may fill are sent: missing ones, and outdated ones
+whose old English was itself machine-made. Reviewed English is never sent and never overwritten:
+an outdated reviewed entry keeps its English, fuzzy flag and previous Chinese for a translator
+to revise (no engine draft is put beside it, so no quota is spent on text a person will redo).
+
+Each answer is written with its provenance (`machine-translated: engine=…; model=…; date=…`, the
+date from SOURCE_DATE_EPOCH when set, for reproducible runs) and the memory is saved after every
+batch, so a run that stops (Ctrl-C, a refused key, a used-up quota) keeps everything it got.
+Without an engine the command merges and saves only, and says what is left to translate.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import textwrap
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import polib
+from tqdm import tqdm
+
+from generator.content import load_site
+from generator.editions import State
+from generator.editions.english import catalog_path, merged_catalog
+from generator.errors import ReportSiteError, display_path
+from generator.glossary import load_glossary
+from generator.model import Report
+from generator.tm import engines, store
+from generator.tm.engines import Engine, EngineConfig, EngineError, Retry, terms_in
+from generator.tm.engines.service import shown_url
+from generator.tm.engines.settings import resolve
+
+Echo = Callable[[str], None]
+_CONTINUATION = re.compile(r"(engine|model|date)=")
+
+
+@dataclass(frozen=True)
+class Options:
+    engine: str | None = None
+    base_url: str | None = None
+    model: str | None = None
+    dry_run: bool = False
+
+
+@dataclass
+class Outcome:
+    """One report's run: what the merge found, what was sent and written, what is left."""
+
+    catalog: str  # the PO file as messages name it
+    added: int
+    changed: int
+    removed: int
+    to_send: int
+    translated: int = 0
+    empty: int = 0  # answers that were blank: the segment stays missing
+    missing: int = 0
+    outdated: int = 0
+    outdated_reviewed: int = 0
+
+
+@dataclass
+class _Job:
+    report: Report
+    path: Path
+    catalog: polib.POFile
+    todo: list[polib.POEntry]
+    outcome: Outcome
+    reasons: dict[str, str] = field(default_factory=dict)
+
+
+def was_machine(entry: polib.POEntry) -> bool:
+    """Whether the entry's English (current or, if outdated, previous) was machine-made."""
+    lines = [line.strip() for line in (entry.tcomment or "").splitlines()]
+    return any(line.startswith(store.MACHINE_TAG) for line in lines) and not any(
+        line.startswith(store.REVIEWED_TAG) for line in lines
+    )
+
+
+def reason_to_send(entry: polib.POEntry) -> str | None:
+    """ "new" or "outdated" for an entry an engine may fill; None for one it must leave alone."""
+    if entry.obsolete:
+        return None
+    state = store.state_of(entry)
+    if state is State.MISSING:
+        return "new"
+    if state is State.OUTDATED and was_machine(entry):
+        return "outdated"
+    return None
+
+
+def provenance_date(env: Mapping[str, str]) -> date:
+    """Today (UTC), or the day of SOURCE_DATE_EPOCH, so a scripted run can be reproduced."""
+    epoch = env.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return datetime.now(UTC).date()
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    except (ValueError, OverflowError, OSError):
+        raise ReportSiteError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}"
+        ) from None
+
+
+def provenance_lines(engine: str, model: str, day: date) -> list[str]:
+    """The provenance comment, broken at `; ` where it would pass the PO file's line width: polib
+    would wrap it there on saving anyway, and breaking it ourselves keeps what is in memory equal
+    to what is on disk. It still starts with `machine-translated:`, which is what marks the
+    entry machine-made."""
+    line = f"{store.MACHINE_TAG} engine={engine}; model={model}; date={day.isoformat()}"
+    return textwrap.wrap(
+        line, store.WRAP - len("# "), break_long_words=False, break_on_hyphens=False
+    )
+
+
+def _without_provenance(tcomment: str) -> list[str]:
+    kept: list[str] = []
+    in_provenance = False
+    for line in (tcomment or "").splitlines():
+        if line.strip().startswith(store.MACHINE_TAG):
+            in_provenance = True
+        elif not (in_provenance and _CONTINUATION.match(line.strip())):
+            in_provenance = False
+            kept.append(line)
+    return kept
+
+
+def record(entry: polib.POEntry, english: str, stamp: Sequence[str]) -> None:
+    """Write a machine translation into `entry`: English, provenance, no longer outdated."""
+    entry.msgstr = english
+    entry.tcomment = "\n".join([*stamp, *_without_provenance(entry.tcomment)])
+    entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
+    entry.previous_msgid = None
+
+
+def one_line(text: str) -> str:
+    """A segment is one heading, paragraph, list item or table cell: a line break in an
+    engine's answer would break the Markdown it goes back into."""
+    return " ".join(text.split())
+
+
+def _plan(report: Report) -> _Job:
+    merged = merged_catalog(report)
+    path = catalog_path(Path(report.folder))
+    reasons = {e.msgid: r for e in merged.catalog if (r := reason_to_send(e)) is not None}
+    todo = [e for e in merged.catalog if e.msgid in reasons and not e.obsolete]
+    outcome = Outcome(
+        display_path(path), merged.added, merged.outdated, merged.obsoleted, len(todo)
+    )
+    return _Job(report, path, merged.catalog, todo, outcome, reasons)
+
+
+def _count_left(job: _Job) -> None:
+    live = [e for e in job.catalog if not e.obsolete]
+    states = [store.state_of(e) for e in live]
+    job.outcome.missing = states.count(State.MISSING)
+    job.outcome.outdated = states.count(State.OUTDATED)
+    job.outcome.outdated_reviewed = sum(
+        1 for e, s in zip(live, states, strict=True) if s is State.OUTDATED and not was_machine(e)
+    )
+
+
+def _batches(items: Sequence[polib.POEntry], size: int) -> Iterator[Sequence[polib.POEntry]]:
+    for start in range(0, len(items), max(1, size)):
+        yield items[start : start + max(1, size)]
+
+
+def _run(
+    job: _Job, engine: Engine, glossary: Mapping[str, str], stamp: Sequence[str], show: bool
+) -> None:
+    bar = tqdm(
+        total=len(job.todo), desc=job.report.slug, unit="seg", file=sys.stderr, disable=not show
+    )
+    try:
+        for batch in _batches(job.todo, engine.batch_size):
+            answers = engine.translate([e.msgid for e in batch], glossary)
+            if len(answers) != len(batch):
+                raise EngineError(
+                    engine.name, f"answered {len(answers)} texts for {len(batch)} segments"
+                )
+            for entry, answer in zip(batch, answers, strict=True):
+                english = one_line(answer)
+                if english:
+                    record(entry, english, stamp)
+                    job.outcome.translated += 1
+                else:
+                    job.outcome.empty += 1
+            store.save(job.catalog, job.path)
+            bar.update(len(batch))
+    finally:
+        bar.close()
+
+
+def _summary(outcome: Outcome, engine: Engine | None) -> str:
+    if engine is None:
+        done = f"merged: {outcome.added} new, {outcome.changed} changed, {outcome.removed} removed"
+    else:
+        done = f"{outcome.translated} translated by {engine.name} (model {engine.model})"
+        if outcome.empty:
+            done += f", {outcome.empty} blank answers left missing"
+    left = f"left: {outcome.missing} missing, {outcome.outdated} outdated"
+    if outcome.outdated_reviewed:
+        left += f" ({outcome.outdated_reviewed} reviewed, for a translator)"
+    return f"{outcome.catalog}: {done}; {left}"
+
+
+def _describe(
+    jobs: Sequence[_Job], config: EngineConfig | None, glossary: Mapping[str, str], out: Echo
+) -> None:
+    out("dry run: nothing is sent and nothing is written")
+    if config is None:
+        out("no engine configured: nothing would be sent")
+    how = ""
+    if config is not None:
+        how = f" to {config.name}" + (f" (model {config.model})" if config.model else "")
+        how += f" at {shown_url(config.base_url)}" if config.base_url else ""
+    for job in jobs:
+        _count_left(job)
+        verb = "would be sent" if config is not None else "need an engine"
+        out(f"{job.outcome.catalog}: {len(job.todo)} segments {verb}{how}")
+        for entry in job.todo:
+            where = ", ".join(f"{job.report.path}/{p}:{n}" for p, n in entry.occurrences)
+            out(f"  {job.reasons[entry.msgid]:<8}  {where}")
+            out(f"            {entry.msgid}")
+            for zh, en in terms_in(entry.msgid, glossary).items():
+                out(f"            glossary: {zh} → {en}")
+
+
+def _print_err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def translate_site(
+    content: Path,
+    options: Options,
+    *,
+    env: Mapping[str, str] | None = None,
+    retry: Retry | None = None,
+    out: Echo = print,
+    err: Echo = _print_err,
+    progress: bool | None = None,
+) -> list[Outcome]:
+    """Merge every report's memory with its Chinese and fill what an engine may fill.
+
+    `env` (default: the process environment) is where keys and SOURCE_DATE_EPOCH come from;
+    `retry` sets backoff (tests pass one that does not sleep); `progress` shows a bar on stderr
+    (default: when stderr is a terminal).
+    """
+    env = os.environ if env is None else env
+    config = resolve(content, options.engine, options.base_url, options.model)
+    site = load_site(content)
+    glossary = load_glossary(content)
+    jobs = [_plan(report) for report in site.reports]
+    if options.dry_run:
+        _describe(jobs, config, glossary, out)
+        return [job.outcome for job in jobs]
+    show = sys.stderr.isatty() if progress is None else progress
+    engine: Engine | None = None
+    stamp: list[str] = []
+    current: _Job | None = None
+    try:
+        for job in jobs:
+            current = job
+            store.save(job.catalog, job.path)  # the merge, before anything is sent
+            if job.todo and config is not None:
+                if engine is None:  # only when there is work: a finished run needs no key
+                    engine = engines.create(config, env, retry)
+                    stamp = provenance_lines(engine.name, engine.model, provenance_date(env))
+                _run(job, engine, glossary, stamp, show)
+            _count_left(job)
+            out(_summary(job.outcome, engine if config is not None else None))
+    except (ReportSiteError, KeyboardInterrupt):
+        if current is not None and current.outcome.translated:
+            err(
+                f"stopped: {current.outcome.translated} translations saved to "
+                f"{current.outcome.catalog}"
+            )
+        raise
+    finally:
+        if engine is not None:
+            engine.close()
+    if config is None and any(job.outcome.missing or job.outcome.outdated for job in jobs):
+        out(
+            "no engine configured: use --engine NAME or a `translate:` section in "
+            f"content/site.yml (engines: {', '.join(engines.NAMES)})"
+        )
+    return [job.outcome for job in jobs]
