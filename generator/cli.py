@@ -133,3 +133,60 @@ def serve(root: str, edition: str, dev_addr: str) -> None:
     from generator.serve import serve as run
 
     run(_project(root), edition, dev_addr)
+
+
+@main.command()
+@root_option
+@click.option(
+    "--engine",
+    help="openai-compatible, libretranslate, deepl or ctranslate2 "
+    "[default: translate.engine in content/site.yml; none: merge only].",
+)
+@click.option("--base-url", help="The engine's API address, e.g. http://localhost:11434/v1.")
+@click.option("--model", help="The model (for ctranslate2: the model directory).")
+@click.option("--dry-run", is_flag=True, help="Show what would be sent; send and write nothing.")
+@user_errors
+def translate(
+    root: str, engine: str | None, base_url: str | None, model: str | None, dry_run: bool
+) -> None:
+    """Fill missing (and outdated machine) English in the translation memories.
+
+    Keys come from the environment only: OPENAI_API_KEY, DEEPL_AUTH_KEY, LIBRETRANSLATE_API_KEY.
+    Reviewed English is never overwritten. Without an engine, merges the memories with the
+    Chinese and reports what is left.
+    """
+    from generator.tm.translate import Options, translate_site
+
+    translate_site(
+        _project(root).content,
+        Options(engine, base_url, model, dry_run),
+        out=click.echo,
+        err=lambda message: click.echo(message, err=True),
+    )
+
+
+@main.command()
+@root_option
+@click.option("--strict", is_flag=True, help="Exit non-zero if there is any finding (for CI).")
+@click.option(
+    "--po",
+    "po",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Check this PO file (msgid Chinese, msgstr English) instead of content/'s memories.",
+)
+@user_errors
+def check(root: str, strict: bool, po: Path | None) -> None:
+    """Check the English: coverage by state, figures, glossary terms, Chinese left in it.
+
+    Reads the translation memories merged with the current Chinese, as the build does, and
+    writes nothing. Prints every finding with the segment's file:line, then a summary.
+    """
+    from generator.check import check_content, check_po
+    from generator.glossary import load_glossary
+
+    content = _project(root).content
+    result = check_po(po, load_glossary(content)) if po else check_content(content)
+    click.echo(result.render())
+    error = result.strict_error() if strict else None
+    if error is not None:
+        raise error

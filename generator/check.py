@@ -1,0 +1,330 @@
+"""The QA report behind `report-site check`: how much of the English is reviewed, and where it
+contradicts the Chinese (figures, glossary terms, Chinese characters left in the English).
+
+It reads what the build reads, the translation memory merged in memory with the current Chinese
+(`merged_catalog`), so the states are the ones readers will see; it never writes a file. Each
+finding names the segment's place in content/ (where an editor looks) and the line of the PO
+file that holds the English in question (where a translator edits). Only English that stands for
+the current Chinese (reviewed or machine) is checked; outdated and missing segments are counted
+in the coverage, and the translate command is what deals with them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+import polib
+
+from generator.content import load_site
+from generator.editions import State
+from generator.editions.english import EnglishEdition, catalog_path, merged_catalog
+from generator.errors import Loc, Problem, ReportSiteError, display_path
+from generator.figures import Figure, compare
+from generator.glossary import load_glossary
+from generator.markdown_text import plain_text
+from generator.model import Report
+from generator.tm import store
+
+STATES = (State.REVIEWED, State.MACHINE, State.OUTDATED, State.MISSING)
+CHECKED = frozenset({State.REVIEWED, State.MACHINE})
+# Han characters, CJK punctuation, kana and full-width forms (，：（）) have no place in English.
+_CJK = re.compile(
+    r"[\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+"
+)
+ZH_CONTEXT, EN_CONTEXT = 20, 50  # characters shown either side of what a finding is about
+
+
+class Rule(StrEnum):
+    FIGURE = "figure"
+    GLOSSARY = "glossary"
+    CHINESE = "chinese"
+
+
+SUMMARY = {
+    Rule.FIGURE: "figures",
+    Rule.GLOSSARY: "glossary",
+    Rule.CHINESE: "Chinese left in the English",
+}
+
+
+@dataclass(frozen=True)
+class EnglishLines:
+    """Where an entry's English is in its PO file: the line of each wrapped piece of the msgstr
+    and the offset in the English it starts at, so a finding names the very line to edit."""
+
+    path: str
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    def at(self, offset: int) -> Loc:
+        lines = [line for line, start in self.pieces if start <= offset]
+        return Loc(self.path, lines[-1] if lines else 0)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One segment as the check sees it: its Chinese, its English and state, where the segment
+    is (`loc`), where its English is (`english`), and the page it counts towards."""
+
+    zh: str
+    en: str
+    state: State
+    loc: Loc
+    english: EnglishLines
+    page: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something to fix: where, what, the passages concerned and the line of the English."""
+
+    rule: Rule
+    loc: Loc
+    message: str
+    zh: str = ""
+    en: str = ""
+    entry: Loc | None = None
+
+    def render(self) -> str:
+        lines = [f"{self.loc}: {self.rule.value}: {self.message}"]
+        lines += [
+            f"    {lang}: {text}" for lang, text in (("zh", self.zh), ("en", self.en)) if text
+        ]
+        if self.entry is not None:
+            lines.append(f"    English at {self.entry}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ReportCheck:
+    """The outcome for one translation memory: segment states per page, and findings."""
+
+    name: str
+    pages: tuple[tuple[str, Counter[State]], ...]
+    findings: tuple[Finding, ...]
+    checked: int  # translated segments whose English was checked
+
+    @property
+    def total(self) -> Counter[State]:
+        return sum((counts for _, counts in self.pages), Counter())
+
+    def render(self) -> str:
+        width = max([len("total"), *(len(page) for page, _ in self.pages)])
+        head = "".join(f"{name:>10}" for name in ("segments", *STATES))
+        lines = [f"{self.name}: English coverage", f"  {'page':<{width}}{head}"]
+        for page, counts in (*self.pages, ("total", self.total)):
+            cells = "".join(f"{counts[state]:>10}" for state in STATES)
+            lines.append(f"  {page:<{width}}{counts.total():>10}{cells}")
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything one run found; rendered as coverage tables, findings, then a summary."""
+
+    reports: tuple[ReportCheck, ...]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for report in self.reports for finding in report.findings]
+
+    def summary(self) -> str:
+        by_rule = Counter(finding.rule for finding in self.findings)
+        parts = ", ".join(f"{name} {by_rule[rule]}" for rule, name in SUMMARY.items())
+        total = sum((report.total for report in self.reports), Counter[State]())
+        checked = sum(report.checked for report in self.reports)
+        return (
+            f"{_count(len(self.findings), 'finding')} ({parts}); "
+            f"{_count(checked, 'translated segment')} checked; "
+            f"{total[State.REVIEWED]} of {_count(total.total(), 'segment')} reviewed"
+        )
+
+    def render(self) -> str:
+        blocks = [report.render() for report in self.reports]
+        blocks += [finding.render() for finding in self.findings]
+        return "\n\n".join([*blocks, self.summary()])
+
+    def strict_error(self) -> ReportSiteError | None:
+        """In strict mode any finding fails the run, so CI can gate on it."""
+        if not self.findings:
+            return None
+        message = _count(len(self.findings), "finding")
+        hint = "fix the English at the PO line named under each finding, then check again"
+        return ReportSiteError([Problem(Loc("report-site check --strict"), message, hint)])
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def check_content(content: Path) -> CheckResult:
+    """Check the English of every report in the content folder."""
+    site = load_site(content)
+    glossary = load_glossary(content)
+    return CheckResult(tuple(check_units(r.path, report_units(r), glossary) for r in site.reports))
+
+
+def check_po(path: Path, glossary: dict[str, str]) -> CheckResult:
+    """Check any PO file (msgid Chinese, msgstr English), with locations from its `#:` lines."""
+    if not path.is_file():
+        hint = "name an existing .po file (msgid Chinese, msgstr English)"
+        raise ReportSiteError([Problem(Loc(display_path(path)), "PO file not found", hint)])
+    units = po_units(path, store.load(path))
+    return CheckResult((check_units(display_path(path), units, glossary),))
+
+
+def report_units(report: Report) -> list[Unit]:
+    """Every segment of a report, with its English and state from the merged memory."""
+    edition = EnglishEdition(merged_catalog(report).catalog)
+    po_file = catalog_path(Path(report.folder))
+    shown = f"{report.path}/{po_file.relative_to(report.folder).as_posix()}"
+    where = english_lines(po_file, shown)
+    units = []
+    for segment in report.segments():
+        text = edition.text(segment)
+        english = text.text if text.state in CHECKED else ""
+        page = segment.loc.path.removeprefix(report.path + "/")
+        lines = where.get(segment.text, EnglishLines(shown))
+        units.append(Unit(segment.text, english, text.state, segment.loc, lines, page))
+    return units
+
+
+def po_units(path: Path, po: polib.POFile) -> list[Unit]:
+    """Every entry of a PO file, once per location. Locations are relative to a report folder: a
+    PO file in `<report>/translations/` has them resolved against that folder."""
+    shown = display_path(path)
+    where = english_lines(path, shown)
+    report_dir = path.parent.parent if path.parent.name == "translations" else None
+    units = []
+    for entry in po:
+        if entry.obsolete or not entry.msgid:
+            continue
+        state = store.state_of(entry)
+        english = entry.msgstr if state in CHECKED else ""
+        lines = where.get(entry.msgid, EnglishLines(shown))
+        for occurrence, line in entry.occurrences or [("", "")]:
+            loc = _resolve(occurrence, line, report_dir) if occurrence else lines.at(0)
+            units.append(Unit(entry.msgid, english, state, loc, lines, occurrence or "(none)"))
+    return units
+
+
+def _resolve(occurrence: str, line: str, report_dir: Path | None) -> Loc:
+    number = int(line) if line.isdigit() else 0
+    if report_dir is not None and (report_dir / occurrence).exists():
+        return Loc(display_path(report_dir / occurrence), number)
+    return Loc(occurrence, number)
+
+
+def english_lines(path: Path, shown: str) -> dict[str, EnglishLines]:
+    """msgid → where its msgstr's pieces are in the file (the file as translators see it)."""
+    if not path.is_file():
+        return {}
+    text = path.read_text(encoding="utf-8").splitlines()
+    found = {}
+    for entry in store.load(path):
+        number = entry.linenum or 0
+        while 0 < number <= len(text) and not text[number - 1].startswith("msgstr "):
+            number += 1
+        pieces, offset = [], 0
+        while 0 < number <= len(text):
+            piece = text[number - 1].removeprefix("msgstr ")
+            if not piece.startswith('"'):
+                break
+            pieces.append((number, offset))
+            offset += len(polib.unescape(piece[1:-1]))
+            number += 1
+        found[entry.msgid] = EnglishLines(shown, tuple(pieces))
+    return found
+
+
+def check_units(name: str, units: list[Unit], glossary: dict[str, str]) -> ReportCheck:
+    """Coverage counts every segment; findings are made once per text (a text said twice in the
+    report is one entry of the memory)."""
+    pages: dict[str, Counter[State]] = {}
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for unit in units:
+        pages.setdefault(unit.page, Counter())[unit.state] += 1
+        if unit.state in CHECKED and unit.zh not in seen:
+            seen.add(unit.zh)
+            findings += unit_findings(unit, glossary)
+    return ReportCheck(name, tuple(pages.items()), tuple(findings), len(seen))
+
+
+def unit_findings(unit: Unit, glossary: dict[str, str]) -> Iterator[Finding]:
+    """Everything wrong with one translated segment: figures, then terms, then Chinese."""
+    zh, en = plain_text(unit.zh), plain_text(unit.en)
+    for mismatch in compare(zh, en):
+        zh_at = mismatch.zh.start if mismatch.zh else _same_place(mismatch.en, en, zh)
+        en_at = mismatch.en.start if mismatch.en else _same_place(mismatch.zh, zh, en)
+        zh_end = mismatch.zh.end if mismatch.zh else zh_at
+        en_end = mismatch.en.end if mismatch.en else en_at
+        yield Finding(
+            Rule.FIGURE,
+            unit.loc,
+            mismatch.message,
+            excerpt(zh, zh_at, zh_end, ZH_CONTEXT),
+            excerpt(en, en_at, en_end, EN_CONTEXT),
+            unit.english.at(en_at if mismatch.en else 0),
+        )
+    for term, english, start in missing_terms(zh, en, glossary):
+        yield Finding(
+            Rule.GLOSSARY,
+            unit.loc,
+            f'{term} must be rendered "{english}"',
+            excerpt(zh, start, start + len(term), ZH_CONTEXT),
+            "",
+            unit.english.at(0),
+        )
+    for match in _CJK.finditer(en):
+        yield Finding(
+            Rule.CHINESE,
+            unit.loc,
+            f"Chinese left in the English: {match.group()}",
+            "",
+            excerpt(en, match.start(), match.end(), EN_CONTEXT),
+            unit.english.at(match.start()),
+        )
+
+
+def missing_terms(zh: str, en: str, glossary: dict[str, str]) -> Iterable[tuple[str, str, int]]:
+    """Glossary terms of the Chinese whose English the translation lacks (compared ignoring case,
+    quote style and spacing), with where the term is. Longest terms first: a term inside a longer
+    one found there (市教育局 in 杭州市教育局) is covered by the longer one's English."""
+    claimed: list[tuple[int, int]] = []
+    wanted = _normal(en)
+    for term in sorted(glossary, key=lambda t: (-len(t), t)):
+        starts = [m.start() for m in re.finditer(re.escape(term), zh)]
+        free = [s for s in starts if all(s + len(term) <= a or s >= b for a, b in claimed)]
+        claimed += [(s, s + len(term)) for s in free]
+        if free and _normal(glossary[term]) not in wanted:
+            yield term, glossary[term], free[0]
+
+
+def _normal(text: str) -> str:
+    text = text.translate(str.maketrans("‘’“”", "''\"\""))
+    return " ".join(text.split()).casefold()
+
+
+def _same_place(figure: Figure | None, source: str, target: str) -> int:
+    """The place in `target` at the same relative place as `figure` in `source`: the best guess
+    at where a figure one text lacks would stand."""
+    start = figure.start if figure else 0
+    return round(start / max(len(source), 1) * len(target))
+
+
+def excerpt(text: str, start: int, end: int, context: int) -> str:
+    """The passage around text[start:end], cut at spaces where there are any (English) and
+    marked with … where it is cut."""
+    if not text:
+        return ""
+    left, right = max(start - context, 0), min(end + context, len(text))
+    if left and " " in text[left:start]:
+        left = text.index(" ", left, start) + 1
+    if right < len(text) and " " in text[end:right]:
+        right = text.rindex(" ", end, right)
+    return f"{'…' if left else ''}{text[left:right]}{'…' if right < len(text) else ''}"
