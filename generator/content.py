@@ -27,6 +27,7 @@ from generator.model import (
     Site,
     SiteConfig,
 )
+from generator.report_meta import read_headlines
 
 SITE_FILE = "site.yml"
 REPORT_FILE = "report.yml"
@@ -310,6 +311,9 @@ def load_report(folder: Path, root: Path, problems: Problems) -> Report | None:
     source = meta.get("source") or {}
     if index is None:
         return None
+    headlines, charts = read_headlines(
+        meta, meta_path, shown_meta, {p.slug: p for p in (index, *sections)}, problems
+    )
     return Report(
         slug=folder.name,
         path=shown_path(folder, root),
@@ -320,7 +324,8 @@ def load_report(folder: Path, root: Path, problems: Problems) -> Report | None:
         sections=tuple(sections),
         source_file=str(source.get("file") or ""),
         source_sha256=str(source.get("sha256") or ""),
-        headline_figures=tuple(str(f) for f in meta.get("headline_figures") or ()),
+        headlines=headlines,
+        charts=charts,
     )
 
 

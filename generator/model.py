@@ -72,6 +72,31 @@ class Page:
 
 
 @dataclass(frozen=True)
+class FigureRef:
+    """A figure an editor points at in report.yml: the page it is on and its text as written
+    there (`7.89万个`)."""
+
+    page: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline figure, shown on the home page: the figure and a short label for it."""
+
+    figure: FigureRef
+    label: Segment
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart of figures the report states, e.g. one ratio in 2019 and in 2020."""
+
+    title: Segment
+    bars: tuple[tuple[Segment, FigureRef], ...]  # (label, figure) per bar
+
+
+@dataclass(frozen=True)
 class Report:
     """One report: its folder name is its `slug` (and URL), its index page holds the title and
     preamble, `sections` the top-level sections in reading order."""
@@ -85,7 +110,8 @@ class Report:
     sections: tuple[Page, ...]
     source_file: str = ""
     source_sha256: str = ""
-    headline_figures: tuple[str, ...] = ()
+    headlines: tuple[Headline, ...] = ()
+    charts: tuple[Chart, ...] = ()
 
     @property
     def title(self) -> Segment:
@@ -99,6 +125,12 @@ class Report:
         yield self.organisation
         for page in self.pages:
             yield from page.segments()
+        for headline in self.headlines:
+            yield headline.label
+        for chart in self.charts:
+            yield chart.title
+            for label, _ in chart.bars:
+                yield label
 
 
 @dataclass(frozen=True)

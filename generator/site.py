@@ -28,6 +28,7 @@ from generator.incremental import (
     report_fingerprint,
     shared_fingerprint,
 )
+from generator.key_figures import report_figures
 from generator.model import Report, SiteConfig
 from generator.render.env import environment, render
 from generator.render.pages import (
@@ -158,9 +159,11 @@ def render_report_output(
     fingerprint: str,
 ) -> ReportOutput:
     """Every file one report contributes to site_src/, in every edition."""
+    english = EnglishEdition.for_report(report)
     item = ReportTexts(
         report,
-        {"zh-Hans": SourceEdition(), "zh-Hant": hant, "en": EnglishEdition.for_report(report)},
+        {"zh-Hans": SourceEdition(), "zh-Hant": hant, "en": english},
+        tuple(report_figures(report, english)),
     )
     files: dict[str, str] = {}
     summaries = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import http.server
 import os
 import shutil
@@ -211,3 +212,20 @@ def test_a_paragraph_link_works_in_every_edition(page: object, base_url: str) ->
         assert page.locator("#p-2").count() == 1  # type: ignore[attr-defined]
         top = page.evaluate("document.getElementById('p-2').getBoundingClientRect().top")  # type: ignore[attr-defined]
         assert page.evaluate("window.scrollY") > 0 and 0 <= top < 300, (edition, top)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_figures_downloads_from_the_figures_page(browser: object, base_url: str, kind: str) -> None:
+    context = browser.new_context(accept_downloads=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{base_url}zh-Hant/hangzhou-education-2020/figures/")
+    with page.expect_download() as info:
+        page.locator(f'a[href="../figures.{kind}"]').click()
+    download = info.value
+    assert download.suggested_filename == f"figures.{kind}"
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    if kind == "json":
+        assert json.loads(text)["count"] >= 80
+    else:
+        assert text.splitlines()[0].startswith("id,page,anchor,section_zh,section_en,value")
+    context.close()

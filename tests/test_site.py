@@ -36,9 +36,12 @@ def test_three_editions_with_every_section(built_project: Project) -> None:
         "hangzhou-education-2020/full/index.html",
     }
     want |= {f"hangzhou-education-2020/{slug}/index.html" for slug in slugs}
-    want |= {"hangzhou-education-2020/bilingual/index.html"}
+    want |= {
+        "hangzhou-education-2020/bilingual/index.html",
+        "hangzhou-education-2020/figures/index.html",
+    }
     want |= {f"hangzhou-education-2020/bilingual/{slug}/index.html" for slug in slugs}
-    assert len(want) == 24
+    assert len(want) == 25
     for edition in EDITIONS:
         assert page_paths(site, edition) == want, edition
 
@@ -157,3 +160,28 @@ def test_traditional_edition_keeps_protected_names(built_project: Project) -> No
     text = read_page(str(page / "index.html")).text
     assert "親清在線" in text
     assert "对" not in text  # no Simplified character left
+
+
+def test_figures_downloads_sit_beside_the_figures_page_in_every_edition(
+    built_project: Project,
+) -> None:
+    folders = [built_project.site / e / "hangzhou-education-2020" for e in EDITIONS]
+    data = [json.loads((f / "figures.json").read_text(encoding="utf-8")) for f in folders]
+    assert data[0] == data[1] == data[2]
+    assert data[0]["count"] >= 80
+    for folder in folders:
+        page = (folder / "figures" / "index.html").read_text(encoding="utf-8")
+        assert '<a href="../figures.csv" download>CSV</a>' in page
+        assert page.count('role="img"') == 2  # the two charts editors chose
+
+
+def test_home_page_leads_with_the_headline_figures(built_project: Project) -> None:
+    text = read_page(str(built_project.site / "en" / "index.html")).text
+    for value, label in (
+        ("78,900", "New school places"),
+        ("59.19%", "Overall myopia rate"),
+        ("CNY 37.7155 million", "Home childcare subsidies"),
+    ):
+        assert value in text and label in text
+    zh = read_page(str(built_project.site / "zh-Hant" / "index.html")).text
+    assert "7.89萬個" in zh and "新增學位" in zh

@@ -20,15 +20,18 @@ from typing import Any
 import jinja2
 
 from generator.editions import Edition, State
+from generator.key_figures import KeyFigure, to_csv, to_json
 from generator.markdown_text import plain_text
 from generator.model import Block, BlockKind, Page, Report
 from generator.render.env import render
+from generator.render.figures import figures_context, headlines
 from generator.render.inline import attrs, inline, table_cell
 
 DESCRIPTION_LENGTH = 120
 SUMMARY_LENGTH = 60
 BILINGUAL_DIR = "bilingual"
 FULL_PAGE = "full"
+FIGURES_PAGE = "figures"
 # The two editions a bilingual page of each edition shows: Chinese first (left, or above on a
 # phone), English beside it.
 BILINGUAL_PAIR = {
@@ -44,6 +47,7 @@ class ReportTexts:
 
     report: Report
     editions: dict[str, Edition]
+    figures: tuple[KeyFigure, ...] = ()
 
 
 def block_context(block: Block, edition: Edition, anchor_prefix: str = "") -> dict[str, Any]:
@@ -147,7 +151,11 @@ def render_report(
     edition = item.editions[code]
     report = item.report
     context = report_context(report, edition)
+    context["figures"] = figures_context(report, list(item.figures), code, edition)
     files = {
+        f"{FIGURES_PAGE}.md": render(env, "figures.md.j2", report=context, **common),
+        f"{FIGURES_PAGE}.json": to_json(report, list(item.figures)),
+        f"{FIGURES_PAGE}.csv": to_csv(list(item.figures)),
         "index.md": render(
             env, "report.md.j2", report=context, page=page_context(report.index, edition), **common
         ),
@@ -189,6 +197,8 @@ def report_summary(item: ReportTexts, code: str) -> dict[str, Any]:
         "pages": [f"{report.slug}/index.md"]
         + [f"{report.slug}/{p.slug}.md" for p in report.sections],
         "full": f"{report.slug}/{FULL_PAGE}.md",
+        "figures": f"{report.slug}/{FIGURES_PAGE}.md",
+        "headlines": headlines(report, list(item.figures), code, edition),
         "sections": [
             {"slug": p.slug, "title": c["title"], "summary": c["summary"]}
             for p, c in ((p, page_context(p, edition)) for p in report.sections)
