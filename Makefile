@@ -59,8 +59,13 @@ lint: $(DEV)
 typecheck: $(DEV)
 	$(BIN)/mypy generator
 
+## translate: merge the translation memories with the Chinese; with ENGINE=… also draft what is missing
+translate: $(RUNTIME)
+	$(BIN)/report-site translate $(if $(ENGINE),--engine $(ENGINE)) $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(MODEL),--model $(MODEL))
+
 ## check: everything a reviewer runs
 check: lint typecheck test
+	$(BIN)/report-site check --strict
 	$(BIN)/report-site generate
 	for e in zh-Hans zh-Hant en; do (cd site_src/$$e && ../../$(BIN)/mkdocs build --strict --quiet -d ../../.site.check/$$e) || exit 1; done
 	rm -rf .site.check
