@@ -79,19 +79,27 @@ def test_editing_one_paragraph_rewrites_only_its_pages(project: Project) -> None
     generate(project)
     page = project.content / "hangzhou-education-2020" / "zh-Hans" / "04-henzhua-jichu-baozhang.md"
     text = page.read_text(encoding="utf-8")
-    page.write_text(text.replace("新增学位7.89万个", "新增学位7.9万个"), encoding="utf-8")
+    page.write_text(
+        text.replace("新增105所省二级幼儿园", "新增106所省二级幼儿园"), encoding="utf-8"
+    )
     result = generate(project)
     written = set(result.written)
-    # The section page, its bilingual view and the full report, in each edition, and the English
-    # report index, whose note counts the now outdated passage; nothing else.
-    assert written == {"en/docs/hangzhou-education-2020/index.md"} | {
-        f"{edition}/docs/hangzhou-education-2020/{name}"
+    # In each edition: the section page, its bilingual view, the full report and the key
+    # figures (a figure changed); and the English report index, whose note counts the now
+    # outdated passage. Nothing else.
+    report = "hangzhou-education-2020"
+    names = (
+        "04-henzhua-jichu-baozhang.md",
+        "bilingual/04-henzhua-jichu-baozhang.md",
+        "full.md",
+        "figures.md",
+        "figures.json",
+        "figures.csv",
+    )
+    assert written == {f"en/docs/{report}/index.md"} | {
+        f"{edition}/docs/{report}/{name}"
         for edition in ("zh-Hans", "zh-Hant", "en")
-        for name in (
-            "04-henzhua-jichu-baozhang.md",
-            "bilingual/04-henzhua-jichu-baozhang.md",
-            "full.md",
-        )
+        for name in names
     }
 
 
@@ -104,7 +112,9 @@ def test_only_the_edited_report_is_loaded_and_rendered_again(project: Project) -
     first = generate(project)
     assert any(name.startswith("zh-Hans/docs/hangzhou-education-2021/") for name in first.written)
     page = second / "zh-Hans" / "04-henzhua-jichu-baozhang.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("7.89万", "7.9万"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("新增105所", "新增106所"), encoding="utf-8"
+    )
     rendered = render_site(project, reuse_from=(project.site_src,))
     assert [output.slug for output in rendered.rendered] == ["hangzhou-education-2021"]
     assert all(
