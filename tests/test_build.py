@@ -124,3 +124,29 @@ def test_only_the_edited_report_is_loaded_and_rendered_again(project: Project) -
     home = rendered.files["zh-Hans/docs/index.md"]
     assert isinstance(home, str)
     assert home.index("hangzhou-education-2021/") < home.index("hangzhou-education-2020/")
+
+
+def test_an_edited_paragraph_shows_as_outdated_in_english_with_its_old_translation(
+    project: Project,
+) -> None:
+    from generator.tm import store
+
+    po_path = project.content / "hangzhou-education-2020" / "translations" / "en.po"
+    po_before = po_path.read_bytes()
+    page = project.content / "hangzhou-education-2020" / "zh-Hans" / "04-henzhua-jichu-baozhang.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text.replace("新增105所省二级幼儿园", "新增106所省二级幼儿园"), encoding="utf-8"
+    )
+    build(project)
+    assert po_path.read_bytes() == po_before  # build never writes content/
+    html = (
+        project.site / "en" / "hangzhou-education-2020" / "04-henzhua-jichu-baozhang" / "index.html"
+    ).read_text(encoding="utf-8")
+    assert html.count('<div class="rs-outdated">') == 1
+    outdated = html.split('<div class="rs-outdated">')[1].split("</details>")[0]
+    assert "105 more kindergartens" in outdated  # the old English, kept
+    assert "新增106所省二级幼儿园" in outdated  # the current Chinese, at hand
+    assert "rs-untranslated" not in html
+    merged = store.merge(store.load(po_path), [])  # what `translate` would write: nothing lost
+    assert merged.obsoleted > 0
