@@ -67,7 +67,7 @@ translate: $(RUNTIME)
 check: lint typecheck test
 	$(BIN)/report-site check --strict
 	$(BIN)/report-site generate
-	for e in zh-Hans zh-Hant en; do (cd site_src/$$e && ../../$(BIN)/mkdocs build --strict --quiet -d ../../.site.check/$$e) || exit 1; done
+	for e in zh-Hans zh-Hant en; do (cd site_src/$$e && ../../$(BIN)/mkdocs build --strict -d ../../.site.check/$$e) || exit 1; done
 	rm -rf .site.check
 
 ## lock: re-resolve the pinned dependencies (needs the package registry)

@@ -42,13 +42,14 @@ def source_date_epoch(root: Path) -> str:
 
 
 def _mkdocs(site_src: Path, code: str, out: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    # Not --quiet: it silences warnings before --strict can count them. The output is shown
+    # only when the build fails.
     command = [
         sys.executable,
         "-m",
         "mkdocs",
         "build",
         "--strict",
-        "--quiet",
         "-f",
         "mkdocs.yml",
         "-d",

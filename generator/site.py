@@ -122,6 +122,7 @@ def edition_config(
     nav: list[Any] = [{strings["site_name"]: "index.md"}]
     for summary in sorted(summaries, key=lambda r: (-r["year"], r["organisation"], r["slug"])):
         pages: list[Any] = list(summary["pages"])
+        pages.append({strings["figures_title"]: summary["figures"]})
         pages.append({strings["full_report"]: summary["full"]})
         nav.append({summary["title_plain"]: pages})
     search: dict[str, Any] = {}

@@ -150,3 +150,14 @@ def test_an_edited_paragraph_shows_as_outdated_in_english_with_its_old_translati
     assert "rs-untranslated" not in html
     merged = store.merge(store.load(po_path), [])  # what `translate` would write: nothing lost
     assert merged.obsoleted > 0
+
+
+def test_a_mkdocs_warning_fails_the_build(project: Project) -> None:
+    """Strict mode is real: a warning (here a link to a page that does not exist) stops it."""
+    page = project.content / "hangzhou-education-2020" / "zh-Hans" / "01-jiaqiang-dangdelingdao.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n参见[附件](missing.md)。\n", "utf-8")
+    with pytest.raises(ReportSiteError) as error:
+        build(project)
+    message = error.value.render()
+    assert "MkDocs failed to build the zh-Hans edition" in message
+    assert "missing.md" in message
