@@ -9,10 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from generator.alternates import write_page_sitemaps
 from generator.search_index import add_other_script
 
 
 def on_post_build(config: Any) -> None:
-    """Make the Chinese editions' search find words written in the other script."""
-    edition = config["extra"].get("edition", "")
-    add_other_script(Path(config["site_dir"]) / "search" / "search_index.json", edition)
+    """Make the Chinese editions' search find words written in the other script, and give
+    every page the sitemap Material's language selector asks for."""
+    extra = config["extra"]
+    edition = extra.get("edition", "")
+    site_dir = Path(config["site_dir"])
+    add_other_script(site_dir / "search" / "search_index.json", edition)
+    editions = [alt["lang"] for alt in extra.get("alternate", [])]
+    write_page_sitemaps(site_dir, extra.get("site_root", ""), edition, editions)
