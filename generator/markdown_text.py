@@ -1,36 +1,47 @@
 """Plain report text ↔ inline Markdown, so that text which looks like markup stays text.
 
-The importer escapes; the loader and renderers read Markdown. Escaping uses backslashes that
-both CommonMark (the loader) and Python-Markdown (MkDocs) honour, and `plain_text` undoes it.
+The importer escapes; the loader and renderers read Markdown. Escaping uses backslashes, which
+CommonMark (the loader) honours before any ASCII punctuation and MkDocs honours too (the site
+enables `pymdownx.escapeall`); `&` becomes `&amp;`, since the renderer leaves entities alone.
+`plain_text` undoes both, the way CommonMark does: in one left-to-right pass, so an escaped
+`\\&` followed by `amp;` stays the five characters the report wrote.
+
+Escaped inline: every character that starts inline markup in CommonMark or in an extension the
+site enables (emphasis `*` `_`, code `` ` ``, links `[` `]` `!`, HTML and autolinks `<` `>`,
+tables `|`, strikethrough `~`, attribute lists `{` `}`, headings `#`, backslash itself).
+Escaped at the start of a line only, where they are markup: list bullets and thematic breaks
+(`-` `+`), setext underlines (`=`), definition lists (`:`) and ordered-list numbers (`1.`,
+`1)`, but only when a space or the end of the line follows, so `2.5` and `1.“四上”` stay as
+they are).
 """
 
 from __future__ import annotations
 
+import html
 import re
 
-# Characters that start inline markup anywhere in a line.
-_INLINE = re.compile(r"([\\`*_\[\]<>|~!])")
-# Constructs that are markup only at the start of a line: headings, quotes, lists, rules.
-_LINE_START = re.compile(r"^(#|>|[-+*](?=\s|$)|=|\d+(?=[.)]))")
-_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_INLINE = re.compile(r"([\\`*_\[\]<>|~!{}#])")
+_LINE_START = re.compile(r"^[-+=:]")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=[ \t]|$)")
+_RESOLVE = re.compile(
+    r"\\([!-/:-@\[-`{-~])|(&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+)
 
 
 def escape(text: str) -> str:
-    escaped = _INLINE.sub(r"\\\1", text)
-    escaped = escaped.replace("&", "&amp;")
-    match = _LINE_START.match(escaped)
-    if match:
-        if match.group(1)[0].isdigit():
-            # `1.` → `1\.`: the dot, not the digits, is what makes an ordered list.
-            end = match.end()
-            escaped = escaped[:end] + "\\" + escaped[end:]
-        else:
-            escaped = "\\" + escaped
-    return escaped
+    escaped = _INLINE.sub(r"\\\1", text).replace("&", "&amp;")
+    if _LINE_START.match(escaped):
+        return "\\" + escaped
+    return _ORDERED.sub(r"\1\\\2", escaped, count=1)
 
 
 def plain_text(markdown: str) -> str:
     """What a reader sees of an inline Markdown segment (escapes and entities resolved)."""
-    import html
+    return _RESOLVE.sub(_resolve, markdown)
 
-    return html.unescape(_UNESCAPE.sub(r"\1", markdown))
+
+def _resolve(match: re.Match[str]) -> str:
+    if match.group(1) is not None:
+        return match.group(1)
+    entity = match.group(2)
+    return html.unescape(entity)

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import re
 
-from generator.importer.outline import SCHEMES
+from generator.importer.numbering import strip_numbering
 
 MAX_SLUG = 40
+_QUOTES = re.compile(r"[“”\"‘’《》「」『』]")
 
 
 def pinyin_slug(heading: str) -> str:
     """`一、加强党的领导，把牢教育发展方向` → `jiaqiang-dangdelingdao`: pinyin of the words of the
-    first phrase, numbering removed, at most MAX_SLUG characters."""
+    first phrase, numbering removed, at most MAX_SLUG characters. Quotation marks do not end
+    the phrase (`一、2025年和“十四五”时期工作回顾` → `2025-nian-he-shisiwu-shiqi-gongzuo-huigu`)."""
     import jieba
     from pypinyin import lazy_pinyin
 
-    text = heading
-    for _, pattern in SCHEMES:
-        text = pattern.sub("", text, count=1)
-    phrase = re.split(r"[，,。：:；;、“”\"（）()\s]", text.strip(), maxsplit=1)[0] or text
+    text = _QUOTES.sub("", strip_numbering(heading))
+    phrase = re.split(r"[，,。：:；;、（）()\s]", text.strip(), maxsplit=1)[0] or text
     words = []
     for word in jieba.cut(phrase):
         latin = re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(word)).lower())

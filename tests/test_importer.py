@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ReportSiteError
+from generator.importer.document import Outline, Paragraph, Table
 from generator.importer.outline import build_outline
 from generator.importer.run import import_report
 from generator.markdown_text import plain_text
@@ -131,3 +132,111 @@ def test_levels_follow_the_order_schemes_first_appear_in() -> None:
         ("arabic-dot", 2),
         ("cn-paren", 1),
     ]
+
+
+def _body(outline: Outline, index: int = 0) -> list[str]:
+    return [b.text for b in outline.headings[index].body if isinstance(b, Paragraph)]
+
+
+def test_a_sentence_broken_over_lines_is_one_paragraph() -> None:
+    cut = "深入打好蓝天、碧水、净土保卫战。持续改善空气质量，以PM"
+    outline = build_outline(["标题", "一、甲", cut, "2.5", "浓度持续下降为主线。", "下一段。"])
+    assert _body(outline) == [cut + "2.5浓度持续下降为主线。", "下一段。"]
+    outline = build_outline(["标题", "一、甲", "发展的", "主要目标", "是：增长5%左右。"])
+    assert _body(outline) == ["发展的主要目标是：增长5%左右。"]
+
+
+def test_a_short_line_without_end_punctuation_is_not_joined() -> None:
+    outline = build_outline(["标题", "一、甲", "主要工业产品产量", "表头", "正文。"])
+    assert _body(outline) == ["主要工业产品产量", "表头", "正文。"]
+
+
+def test_a_blank_line_ends_a_broken_sentence() -> None:
+    outline = build_outline(
+        ["标题", "一、甲", "未完的一句话在这里断开了而且很长很长很长的", "", "另一段"]
+    )
+    assert _body(outline) == ["未完的一句话在这里断开了而且很长很长很长的", "另一段"]
+
+
+def test_title_block_of_a_speech() -> None:
+    outline = build_outline(
+        ["政府工作报告", "——2026年1月26日在广东省第十四届", "人民代表大会第五次会议上",
+         "广东省省长 孟凡利", "各位代表：", "一、回顾"]
+    )  # fmt: skip
+    assert outline.title is not None and outline.title.text == "政府工作报告"
+    assert [b.text for b in outline.preamble if isinstance(b, Paragraph)] == [
+        "——2026年1月26日在广东省第十四届人民代表大会第五次会议上",
+        "广东省省长 孟凡利",
+        "各位代表：",
+    ]
+
+
+LONG = "正文很长，" * 12 + "。"
+
+
+def test_unnumbered_headings_series_and_leads() -> None:
+    lines = ["标题", "一、回顾"]
+    for n in range(3):
+        lines += [f"这一年，我们第{n}件事做成了。", LONG]
+    lines += [
+        "五年来，我们坚定不移，取得新成效。经济实力显著提升。",
+        LONG,
+        "产业结构持续优化。",
+        LONG,
+    ]
+    lines += ["五年来，我们坚定不移，又有新成效。", LONG]
+    lines += ["五年来，我们坚定不移，再有新成效。", LONG, "二、展望", "旗帜鲜明讲政治。", LONG]
+    outline = build_outline(lines)
+    assert [(h.level, h.scheme[:6], h.text[:9]) for h in outline.headings] == [
+        (1, "cn-com", "一、回顾"),
+        (2, "series", "这一年，我们第0件"),
+        (2, "series", "这一年，我们第1件"),
+        (2, "series", "这一年，我们第2件"),
+        (2, "series", "五年来，我们坚定不"),
+        (3, "lead", "经济实力显著提升。"),
+        (3, "lead", "产业结构持续优化。"),
+        (2, "series", "五年来，我们坚定不"),
+        (2, "series", "五年来，我们坚定不"),
+        (1, "cn-com", "二、展望"),
+        (2, "lead", "旗帜鲜明讲政治。"),
+    ]
+
+
+def test_short_sentences_in_the_preamble_or_with_commas_stay_paragraphs() -> None:
+    outline = build_outline(["标题", "短句开头。", LONG, "一、甲", "有逗号，不是标题。", LONG])
+    assert [h.text for h in outline.headings] == ["一、甲"]
+
+
+def test_notes_and_glossary_entries_are_paragraphs_with_their_definition() -> None:
+    outline = build_outline(
+        ["标题", "一、正文", "（1）总体要求：", LONG, "注释", "［1］一降三减：", "火灾起数下降。",
+         "附件2", "名词解释", "1.“四上”企业：", "规模以上企业。"]
+    )  # fmt: skip
+    assert [(h.level, h.text) for h in outline.headings] == [
+        (1, "一、正文"),
+        (2, "（1）总体要求："),  # in the body a colon heading stays a heading
+        (1, "注释"),
+        (1, "附件2 名词解释"),
+    ]
+    assert _body(outline, 2) == ["［1］一降三减：火灾起数下降。"]
+    assert _body(outline, 3) == ["1.“四上”企业：规模以上企业。"]
+
+
+def test_back_matter_starts_a_numbering_of_its_own() -> None:
+    outline = build_outline(
+        ["标题", "一、甲", "二、乙", "三、丙", "附件1", "十件实事", "一、办学", "二、养老"]
+    )
+    assert [(h.level, h.text) for h in outline.headings][3:] == [
+        (1, "附件1 十件实事"),
+        (2, "一、办学"),
+        (2, "二、养老"),
+    ]
+    assert outline.headings[5].previous is outline.headings[4]
+    assert outline.headings[4].previous is None and outline.headings[4].restarts is None
+
+
+def test_tab_lines_are_a_table() -> None:
+    outline = build_outline(["标题", "一、甲", "产品\t产量", "酒\t15767", "正文。"])
+    table, paragraph = outline.headings[0].body
+    assert isinstance(table, Table) and table.rows == (("产品", "产量"), ("酒", "15767"))
+    assert isinstance(paragraph, Paragraph)

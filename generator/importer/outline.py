@@ -1,92 +1,102 @@
-"""Lines of a report → its outline: title, preamble, and numbered headings with their text.
+"""Lines of a report → its outline: title, preamble, and headings at the levels the document
+itself gives them.
 
-Official Chinese documents number their parts with a small set of schemes (`第一部分`, `一、`,
-`（一）`, `1.`, `（1）`, `①`, and run-in items `一是…`). Which scheme is which level is not fixed:
-it is the order in which the schemes first appear in this document, so the document's real
-hierarchy decides the heading levels.
+Which numbering scheme is which level is not fixed: a scheme that appears under a heading of
+another scheme is one level below it, and a heading whose scheme is already open is a sibling of
+that open heading (closing everything below it). So `一、` › `（一）` › `1.` in one report and
+`（一）` › `1.` in another both come out as the reader sees them. Beyond numbering:
+
+- back matter (`附件1`, `注释`) is always a top-level section and closes every open list, so an
+  appendix's own `一、…十、` is its sub-list, not a continuation of the main `一、二、三、`;
+- a numbering that starts again at 1 while its list is open (without back matter before it) is
+  nested under the heading before it, and `lint` reports it;
+- unnumbered headings: the members of one `series` are siblings, and a series closes unnumbered
+  headings and run-in items (`一是`) of another; `lead` headings are siblings of each other and
+  go one level below whatever is open.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-_CN_NUM = "[一二三四五六七八九十百零〇]+"
+from generator.importer.blocks import MAX_LEAD, MAX_TITLE, read_blocks, split_lead
+from generator.importer.document import Block, Heading, Line, Mark, Outline
+from generator.importer.findings import Findings
+from generator.importer.numbering import SCHEMES, scheme_of
 
-# (name, pattern). Order matters only where two could match the same line.
-SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("part", re.compile(rf"^第{_CN_NUM}部分")),
-    ("cn-comma", re.compile(rf"^{_CN_NUM}、")),
-    ("cn-paren", re.compile(rf"^[（(]{_CN_NUM}[）)]")),
-    ("arabic-paren", re.compile(r"^[（(]\d{1,2}[）)]")),
-    ("arabic-dot", re.compile(r"^\d{1,2}[.．](?![\d.．])")),
-    ("circled", re.compile(r"^[①-⑳]")),
-    ("run-in", re.compile(r"^(?:[一二三四五六七八九]|十[一二三四五六七八九]?)是")),
-)
+__all__ = [
+    "MAX_LEAD",
+    "MAX_TITLE",
+    "SCHEMES",
+    "Heading",
+    "Line",
+    "Outline",
+    "build_outline",
+    "scheme_of",
+    "split_lead",
+]
 
-# A run-in item's lead sentence ends at the first full stop or colon; longer leads are not
-# headings but ordinary sentences that happen to start with a number.
-_LEAD_END = re.compile(r"[。：:]")
-MAX_LEAD = 60
-MAX_TITLE = 80
-
-
-@dataclass(frozen=True)
-class Line:
-    number: int  # 1-based line number in the source file
-    text: str  # the line without surrounding white space
+# Kinds that are items of a run rather than parts of the document: a new series closes them.
+_ITEMS = ("run-in", "lead")
 
 
 @dataclass
-class Heading:
-    scheme: str
-    level: int
-    text: str
-    line: int
-    body: list[Line] = field(default_factory=list)
+class _Open:
+    """An open heading on the stack: its kind and the heading itself."""
+
+    kind: str
+    heading: Heading
 
 
-@dataclass
-class Outline:
-    title: Line | None
-    preamble: list[Line]
-    headings: list[Heading]
-
-
-def scheme_of(text: str) -> str | None:
-    for name, pattern in SCHEMES:
-        if pattern.match(text):
-            return name
-    return None
-
-
-def split_lead(text: str) -> tuple[str, str]:
-    """`一是坚持德育为先。将疫情…` → (`一是坚持德育为先。`, `将疫情…`); a line that is all lead
-    stays whole."""
-    match = _LEAD_END.search(text)
-    if not match or match.end() > MAX_LEAD:
-        return text, ""
-    return text[: match.end()], text[match.end() :]
-
-
-def build_outline(lines: list[str]) -> Outline:
-    numbered = [Line(i, raw.strip()) for i, raw in enumerate(lines, 1) if raw.strip()]
-    title: Line | None = None
-    if numbered and scheme_of(numbered[0].text) is None and len(numbered[0].text) <= MAX_TITLE:
-        title, numbered = numbered[0], numbered[1:]
-
-    levels: dict[str, int] = {}
-    preamble: list[Line] = []
+def build_outline(lines: list[str], findings: Findings | None = None) -> Outline:
+    """The outline of a report's lines (blank lines included, so line numbers are the file's)."""
+    reading = read_blocks(lines, findings)
+    preamble: list[Block] = list(reading.front)
     headings: list[Heading] = []
-    for line in numbered:
-        scheme = scheme_of(line.text)
-        if scheme is None:
-            (headings[-1].body if headings else preamble).append(line)
-            continue
-        level = levels.setdefault(scheme, len(levels) + 1)
-        lead, rest = split_lead(line.text)
-        heading = Heading(scheme, level, lead, line.number)
-        if rest:
-            heading.body.append(Line(line.number, rest))
-        headings.append(heading)
-    return Outline(title, preamble, headings)
+    stack: list[_Open] = []
+    for item in reading.items:
+        if isinstance(item, Mark):
+            heading = _place(item, stack)
+            headings.append(heading)
+        elif headings:
+            headings[-1].body.append(item)
+        else:
+            preamble.append(item)
+    return Outline(reading.title, preamble, headings)
+
+
+def _place(mark: Mark, stack: list[_Open]) -> Heading:
+    """The heading for `mark`, at its level; `stack` (the open headings) updated."""
+    heading = Heading(
+        mark.kind, 0, mark.text, mark.line.number, col=mark.line.col, numbering=mark.numbering
+    )
+    kind = mark.kind
+    if kind == "back":
+        stack.clear()
+    elif kind.startswith("series:"):
+        while stack and stack[-1].kind != kind and _is_item(stack[-1].kind):
+            stack.pop()
+    open_index = next((i for i in reversed(range(len(stack))) if stack[i].kind == kind), None)
+    restarted = open_index is not None and _starts_again(mark, stack[open_index].heading)
+    if open_index is not None and not restarted:
+        sibling = stack[open_index]
+        del stack[open_index:]
+        heading.level = sibling.heading.level
+        heading.previous = sibling.heading
+    else:
+        if restarted and open_index is not None:
+            heading.restarts = stack[open_index].heading
+        heading.level = stack[-1].heading.level + 1 if stack else 1
+    stack.append(_Open(kind, heading))
+    return heading
+
+
+def _starts_again(mark: Mark, open_heading: Heading) -> bool:
+    """`一、` while `一、…三、` is open: a new list, not the fourth item of the open one."""
+    if mark.numbering is None or open_heading.numbering is None:
+        return False
+    return mark.numbering.value == 1 and open_heading.numbering.value > 1
+
+
+def _is_item(kind: str) -> bool:
+    return kind in _ITEMS or kind.startswith("series:")

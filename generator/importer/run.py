@@ -1,19 +1,35 @@
-"""`report-site import`: decode, outline, write — after proving nothing of the text was lost."""
+"""`report-site import`: read → decode → characters → chrome → outline → lint → files → proof,
+all in memory; then, only if there was no error, write the folder in one rename.
+
+A run collects every error of the file before stopping (with the warnings beside them), so an
+editor fixes them all in one go. Warnings and the list of dropped text are printed; the dropped
+text is also written to report.yml.
+"""
 
 from __future__ import annotations
 
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Loc, Problem, ReportSiteError, display_path
+from generator.importer.chars import check_characters
+from generator.importer.chrome import find_chrome
 from generator.importer.decode import decode_report
+from generator.importer.findings import Findings, Removal, labelled
+from generator.importer.lint import check_outline
+from generator.importer.meta import guess_metadata
 from generator.importer.outline import build_outline
+from generator.importer.script import check_simplified
+from generator.importer.verify import check_nothing_lost
 from generator.importer.writer import content_files
-from generator.markdown_text import plain_text
 
-_SPACE = re.compile(r"\s+")
+__all__ = ["ImportPlan", "check_nothing_lost", "default_slug", "import_report", "plan_import"]
+
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def default_slug(source: Path) -> str:
@@ -21,78 +37,120 @@ def default_slug(source: Path) -> str:
     return slug or "report"
 
 
-def _visible(text: str) -> str:
-    return _SPACE.sub("", text)
+@dataclass(frozen=True)
+class ImportPlan:
+    """Everything an import will write, and what the editor is told about it."""
+
+    source: str  # as messages name it
+    encoding: str
+    files: dict[str, str]
+    warnings: list[Problem]
+    removals: list[Removal]
+
+    def messages(self) -> list[str]:
+        """What the import prints: the encoding when it is not UTF-8 (UTF-16 without a BOM has
+        a warning of its own), each dropped line, then the warnings."""
+        out = []
+        if self.encoding in ("gb18030", "utf-16", "utf-32"):
+            out.append(f"{self.source}: read as {self.encoding.upper()}")
+        out += [
+            f"{self.source}:{r.line}: dropped {r.reason}: {r.text}"
+            for r in self.removals
+            if r.whole_line
+        ]
+        out += [p.render() for p in sorted(labelled(self.warnings), key=lambda p: p.loc)]
+        return out
 
 
-def check_nothing_lost(
-    source_text: str, files: dict[str, str], source_path: str, added_title: str = ""
-) -> None:
-    """Every non-space character of the source must appear in the content, in order, and
-    nothing else but `added_title` (the title given to a report whose text has none).
-
-    Markdown syntax the writer added (heading marks, escapes) is removed before comparing.
-    """
-    sections = sorted(n for n in files if n.endswith(".md") and not n.endswith("index.md"))
-    ordered = [files["zh-Hans/index.md"]] + [files[n] for n in sections]
-    got = _visible("".join(plain_text(re.sub(r"(?m)^#+ ", "", f)) for f in ordered))
-    want = _visible(added_title + source_text)
-    if got != want:
-        at = next(
-            (i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b),
-            min(len(got), len(want)),
-        )
-        line = want[:at].count("\n") + 1
-        raise ReportSiteError(
-            [
-                Problem(
-                    Loc(source_path, line),
-                    f"import would change the text near “{want[max(0, at - 10) : at + 10]}”",
-                    "this is a bug in report-site's importer; please report it with the file",
-                )
-            ]
-        )
-
-
-def import_report(source: Path, out: Path, slug: str | None = None) -> Path:
-    """Import `source` into `out/<slug>/`. Refuses to touch an existing report folder, since
-    it belongs to editors from the moment it is imported."""
-    shown = display_path(source)
+def plan_import(source: Path, findings: Findings | None = None) -> ImportPlan:
+    """Read and convert `source`, check the result; raise ReportSiteError with every error."""
+    findings = findings or Findings(display_path(source))
     try:
         data = source.read_bytes()
     except OSError as error:
-        raise ReportSiteError(
-            [Problem(Loc(shown), f"cannot read the file: {error.strerror}", "check the path")]
-        ) from None
-    decoded = decode_report(data, shown)
-    lines = decoded.text.split("\n")
-    outline = build_outline(lines)
-    files = content_files(outline, source.name, data)
-    check_nothing_lost(decoded.text, files, shown, "" if outline.title else source.name)
+        raise findings.fail(f"cannot read the file: {error.strerror}", "check the path") from None
+    decoded = decode_report(data, findings)
+    findings.lines = decoded.text.split("\n")
+    cleaned = check_characters(decoded.text, findings)
+    check_simplified(cleaned, findings)
+    lines = cleaned.split("\n")
+    for removal in find_chrome(lines):
+        findings.remove(removal)
+        lines[removal.line - 1] = ""
+    outline = build_outline(lines, findings)
+    check_outline(outline, lines, findings)
+    findings.raise_if_errors()
 
+    files = content_files(outline, source.name, data, findings.removals)
+    added_title = "" if outline.title else source.name
+    check_nothing_lost(decoded.text, files, findings.path, added_title, findings.removals)
+    title = outline.title.text if outline.title else source.name
+    if not guess_metadata(outline, title)[0]:
+        findings.warn(
+            0,
+            0,
+            "cannot tell which organisation published the report",
+            "write its name after `organisation:` in report.yml",
+        )
+    return ImportPlan(findings.path, decoded.encoding, files, findings.warnings, findings.removals)
+
+
+def import_report(
+    source: Path,
+    out: Path,
+    slug: str | None = None,
+    echo: Callable[[str], None] | None = None,
+) -> Path:
+    """Import `source` into `out/<slug>/` and return that folder. Refuses to touch an existing
+    report folder, since it belongs to editors from the moment it is imported. `echo` receives
+    what the editor is told (default: standard error)."""
+    findings = Findings(display_path(source))
+    if slug is not None and not _SLUG.fullmatch(slug):
+        findings.errors.add(
+            Loc("--slug"),
+            f"“{slug}” cannot be a report's folder and web address",
+            "use lower-case letters, digits and hyphens, e.g. --slug guangdong-2026",
+        )
     target = out / (slug or default_slug(source))
     if target.exists():
-        raise ReportSiteError(
-            [
-                Problem(
-                    Loc(display_path(target)),
-                    "this report folder already exists",
-                    "editors own it: move it away first, or import under another name with "
-                    "--slug NAME",
-                )
-            ]
+        findings.errors.add(
+            Loc(display_path(target)),
+            "this report folder already exists",
+            "editors own it: move it away first, or import under another name with --slug NAME",
         )
-    out.mkdir(parents=True, exist_ok=True)
-    # Write everything into a temporary folder beside the target, then rename it into place:
-    # an interrupted import leaves nothing half-written.
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=out))
+    plan = plan_import(source, findings)
+    _write(plan.files, out, target)
+    for message in plan.messages():
+        (echo or _stderr)(message)
+    return target
+
+
+def _write(files: dict[str, str], out: Path, target: Path) -> None:
+    """Write everything into a temporary folder beside the target, then rename it into place:
+    an interrupted or failed import leaves nothing half-written."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=out))
+    except OSError as error:
+        raise ReportSiteError(
+            [Problem(Loc(display_path(out)), f"cannot write here: {error.strerror}", "")]
+        ) from None
     try:
         for name, text in files.items():
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         staging.rename(target)
+    except OSError as error:
+        raise ReportSiteError(
+            [Problem(Loc(display_path(target)), f"cannot write the report: {error.strerror}")]
+        ) from None
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-    return target
+
+
+def _stderr(message: str) -> None:
+    import click
+
+    click.echo(message, err=True)

@@ -1,69 +1,76 @@
 """Outline → the files of a content folder (in memory; the caller writes them atomically).
 
-One Markdown file per top-level section (`NN-slug.md`), an `index.md` with the title and the
-preamble, and `report.yml` with what is known about the report. Slugs are pinyin, so that URLs
-are readable and the same in every edition.
+One Markdown file per top-level section (`NN-slug.md`), an `index.md` with the title, the title
+block and the preamble, and `report.yml` with what is known about the report (and, when the
+import left anything out, a `dropped:` list saying what, where and why). Slugs are pinyin, so that
+URLs are readable and the same in every edition.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
+from collections.abc import Sequence
+from typing import Any
 
 import yaml
 
-from generator.importer.outline import Heading, Line, Outline
+from generator.importer.document import Block, Heading, Outline, Paragraph
+from generator.importer.findings import Removal
+from generator.importer.meta import guess_metadata
+from generator.importer.tables import table_markdown
 from generator.markdown_text import escape
 from generator.slugs import pinyin_slug
 
 GENERATED_NOTE = (
     "# Metadata of one report. Editors own this file; report-site reads it and never writes it.\n"
 )
+MAX_LEVEL = 6
 
 
-def _paragraphs(lines: list[Line]) -> list[str]:
-    return [escape(line.text) for line in lines]
+def _blocks(blocks: list[Block]) -> list[str]:
+    return [escape(b.text) if isinstance(b, Paragraph) else table_markdown(b) for b in blocks]
 
 
-def _page(title: str, headings: list[Heading], top: int, intro: list[Line]) -> str:
+def _page(title: str, headings: list[Heading], intro: list[Block]) -> str:
     parts = [f"# {escape(title)}"]
-    parts += _paragraphs(intro)
+    parts += _blocks(intro)
     for heading in headings:
-        depth = min(heading.level - top + 1, 6)
-        parts.append(f"{'#' * depth} {escape(heading.text)}")
-        parts += _paragraphs(heading.body)
+        parts.append(f"{'#' * min(heading.level, MAX_LEVEL)} {escape(heading.text)}")
+        parts += _blocks(heading.body)
     return "\n\n".join(parts) + "\n"
 
 
-def guess_organisation_and_year(title: str, text: str) -> tuple[str, int]:
-    match = re.match(r"^(.+?)(\d{4})年", title)
-    if match:
-        return match.group(1), int(match.group(2))
-    year = re.search(r"(\d{4})年", text)
-    return "", int(year.group(1)) if year else 0
+def section_names(outline: Outline) -> list[str]:
+    """`NN-slug` of each top-level section, in order: NN counts from 01 (wider when a report
+    has a hundred sections or more, so that names sort in reading order)."""
+    tops = [h for h in outline.headings if h.level == 1]
+    width = max(2, len(str(len(tops))))
+    names: list[str] = []
+    for number, heading in enumerate(tops, 1):
+        name = f"{number:0{width}d}-{pinyin_slug(heading.text) or 'section'}"
+        while name in names:
+            name += "-x"
+        names.append(name)
+    return names
 
 
-def content_files(outline: Outline, source_name: str, source_bytes: bytes) -> dict[str, str]:
+def content_files(
+    outline: Outline,
+    source_name: str,
+    source_bytes: bytes,
+    removals: Sequence[Removal] = (),
+) -> dict[str, str]:
     """Relative path → file text for one report folder."""
     title = outline.title.text if outline.title else source_name
-    files: dict[str, str] = {}
-    top_headings = [h for h in outline.headings if h.level == 1]
-    files["zh-Hans/index.md"] = _page(title, [], 1, outline.preamble)
+    files: dict[str, str] = {"zh-Hans/index.md": _page(title, [], outline.preamble)}
+    tops = [i for i, h in enumerate(outline.headings) if h.level == 1]
+    ends = [*tops[1:], len(outline.headings)] if tops else []
+    for name, start, end in zip(section_names(outline), tops, ends, strict=True):
+        top = outline.headings[start]
+        files[f"zh-Hans/{name}.md"] = _page(top.text, outline.headings[start + 1 : end], top.body)
 
-    used: set[str] = set()
-    for number, start in enumerate(top_headings, 1):
-        index = outline.headings.index(start)
-        following = outline.headings[index + 1 :]
-        end = next((i for i, h in enumerate(following) if h.level == 1), len(following))
-        slug = f"{number:02d}-{pinyin_slug(start.text) or 'section'}"
-        while slug in used:
-            slug += "-x"
-        used.add(slug)
-        files[f"zh-Hans/{slug}.md"] = _page(start.text, following[:end], 1, start.body)
-
-    full_text = "\n".join(line.text for line in outline.preamble)
-    organisation, year = guess_organisation_and_year(title, full_text)
-    meta = {
+    organisation, year = guess_metadata(outline, title)
+    meta: dict[str, Any] = {
         "organisation": organisation,
         "year": year,
         "source": {
@@ -72,7 +79,22 @@ def content_files(outline: Outline, source_name: str, source_bytes: bytes) -> di
         },
         "headline_figures": [],
     }
+    if removals:
+        meta["dropped"] = [_dropped(r) for r in removals]
     files["report.yml"] = GENERATED_NOTE + yaml.safe_dump(
         meta, allow_unicode=True, sort_keys=False, width=1000
     )
     return files
+
+
+def _dropped(removal: Removal) -> dict[str, Any]:
+    """A removal as report.yml lists it. Invisible characters are named, not written, since
+    an editor could not see them in the file."""
+    entry: dict[str, Any] = {"line": removal.line}
+    if len(removal.text) == 1 and not removal.text.isprintable():
+        entry["column"] = removal.col
+        entry["text"] = f"U+{ord(removal.text):04X}"
+    else:
+        entry["text"] = removal.text
+    entry["reason"] = removal.reason
+    return entry

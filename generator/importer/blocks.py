@@ -1,0 +1,265 @@
+"""Lines of a report → its title, its title block, and a flat run of marks and blocks.
+
+This is where the reading of a plain-text report happens, line by line:
+
+- the **title** is the first line, unless it is numbered or long; under it the **title block**:
+  a subtitle (`——2026年1月26日在…` possibly broken over lines, joined) and the speaker
+  (`广东省省长 孟凡利`);
+- a **numbered line** (`一、`, `（一）`, `1.`, `一是`, …) opens a section; a heading run into its
+  paragraph (`（一）强化创新驱动发展，…明显。提升科技…`) is split after its first sentence;
+- **back matter** (`附件1` with the appendix title on the next line, `注释`, `名词解释`) opens a
+  top-level section, whose numbering starts afresh;
+- a **note** (`［1］一降三减：`), or in an appendix a **glossary entry** (`1.“四上”企业：`), with
+  its definition on the next line is one paragraph, not a heading;
+- a **sentence broken over lines** (`…发展的` / `主要目标` / `是：…`, `…PM` / `2.5` / `年…`) is
+  joined into one paragraph, so no fragment ever becomes a paragraph or heading of its own;
+- TAB-separated lines are a **table**;
+- once the first section is open, a **short unnumbered sentence over a long paragraph** is a
+  heading (see `unnumbered`).
+
+Which level each mark gets is `outline`'s business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.importer.document import Block, Line, Mark, Paragraph
+from generator.importer.findings import Findings
+from generator.importer.numbering import numbering_of
+from generator.importer.tables import is_row, read_table
+from generator.importer.unnumbered import find_unnumbered_headings
+
+MAX_TITLE = 80  # a longer first line is the preamble, not a title
+MAX_LEAD = 60  # a numbered heading's first sentence ends within this many characters
+MAX_TERM = 40  # a glossary term (`1.“四上”企业：`) is at most this long
+MAX_FRAGMENT = 12  # a line this short without end punctuation continues the line before
+MAX_CUT = 24  # a longer line without end punctuation was cut short, if a fragment follows
+MAX_BROKEN = 8  # lines of one sentence broken over lines, at most
+
+TERMINAL = "。！？；：…”’）》」』】.!?;:)]\"'"  # a line ending in one of these is complete
+_UNFINISHED = "的之和与及或在对把将被为从向以于是"  # a sentence does not end with these
+_LEAD_END = re.compile(r"[。：:]")
+_SUBTITLE = re.compile(r"^(?:——|—|--)|^\d{4}年\d{1,2}月\d{1,2}日")
+_SPEAKER = re.compile(
+    r"^\S{2,20}?(?:省长|市长|县长|区长|州长|主席|主任|局长|厅长|部长|书记|镇长|乡长|院长|署长)"
+    r"\s+\S{2,5}$"
+)
+_APPENDIX = re.compile(
+    r"^(?:附件|附录|附表)\s*[0-9０-９一二三四五六七八九十]*(?:[：:\s]\s*[^。]{1,40})?$"
+)
+_BACK = re.compile(r"^(?:注释|注解|名词解释|参考文献)[：:]?$")
+_ENTRY_SCHEMES = ("arabic-dot", "arabic-comma", "arabic-paren")
+
+
+@dataclass
+class Reading:
+    """What `read_blocks` makes of the lines: title, title block, then marks and blocks."""
+
+    title: Line | None
+    front: list[Block]
+    items: list[Mark | Block]
+
+
+def split_lead(text: str) -> tuple[str, str]:
+    """`一是坚持德育为先。将疫情…` → (`一是坚持德育为先。`, `将疫情…`); a line that is all lead
+    stays whole."""
+    match = _LEAD_END.search(text)
+    if not match or match.end() > MAX_LEAD:
+        return text, ""
+    return text[: match.end()], text[match.end() :]
+
+
+def to_lines(raw: list[str]) -> list[Line | None]:
+    """Non-blank source lines as `Line`s; None for a blank line (it ends a broken sentence)."""
+    out: list[Line | None] = []
+    for number, text in enumerate(raw, 1):
+        stripped = text.strip()
+        col = len(text) - len(text.lstrip()) + 1
+        out.append(Line(number, stripped, col) if stripped else None)
+    return out
+
+
+def read_blocks(raw: list[str], findings: Findings | None = None) -> Reading:
+    lines = to_lines(raw)
+    reader = _Reader(lines, findings)
+    return reader.read()
+
+
+class _Reader:
+    """One pass over the lines; `at` is the index of the next line to read."""
+
+    def __init__(self, lines: list[Line | None], findings: Findings | None):
+        self.lines = lines
+        self.findings = findings
+        self.at = 0
+        self.in_back_matter = False  # glossary entries are recognised in appendices only
+
+    def peek(self, ahead: int = 0, skip_blank: bool = True) -> Line | None:
+        i = self.at
+        seen = -1
+        while i < len(self.lines):
+            line = self.lines[i]
+            if line is None and not skip_blank:
+                return None
+            if line is not None:
+                seen += 1
+                if seen == ahead:
+                    return line
+            i += 1
+        return None
+
+    def take(self) -> Line:
+        while self.lines[self.at] is None:
+            self.at += 1
+        line = self.lines[self.at]
+        assert line is not None
+        self.at += 1
+        return line
+
+    def read(self) -> Reading:
+        title = self.read_title()
+        front = self.read_title_block() if title else []
+        items: list[Mark | Block] = []
+        while self.peek() is not None:
+            items += self.read_item()
+        return Reading(title, front, find_unnumbered_headings(items))
+
+    def read_title(self) -> Line | None:
+        first = self.peek()
+        if (
+            first is None
+            or numbering_of(first.text)
+            or is_row(first.text)
+            or len(first.text) > MAX_TITLE
+            or first.text[-1] in "。，、；：！？,;:!?"  # a sentence (`各位代表：`), not a title
+        ):
+            return None
+        return self.take()
+
+    def read_title_block(self) -> list[Block]:
+        front: list[Block] = []
+        while (line := self.peek()) is not None:
+            if _SPEAKER.match(line.text):
+                front.append(Paragraph((self.take(),)))
+            elif _SUBTITLE.match(line.text) and len(line.text) <= MAX_LEAD:
+                parts = [self.take()]
+                while (
+                    parts[-1].text[-1] not in TERMINAL + "上"
+                    and len(parts) < 3
+                    and (more := self.peek(skip_blank=False)) is not None
+                    and len(more.text) <= MAX_LEAD
+                    and not _SPEAKER.match(more.text)
+                    and not _plain_break(more.text)
+                ):
+                    parts.append(self.take())
+                front.append(Paragraph(tuple(parts)))
+            else:
+                break
+        return front
+
+    def read_item(self) -> list[Mark | Block]:
+        line = self.peek()
+        assert line is not None
+        text = line.text
+        if is_row(text) and (after := self.peek(1, skip_blank=False)) and is_row(after.text):
+            rows = [self.take()]
+            while (row := self.peek(skip_blank=False)) is not None and is_row(row.text):
+                rows.append(self.take())
+            return [read_table(rows, self.findings)]
+        if _APPENDIX.match(text) or _BACK.match(text):
+            return [self.read_back_matter()]
+        numbering = numbering_of(text)
+        if numbering and (numbering.scheme == "note" or self.is_entry(line, numbering.scheme)):
+            return [self.read_entry()]
+        if numbering:
+            self.take()
+            lead, rest = split_lead(text)
+            if not rest and len(text) > MAX_TITLE:
+                self.warn_unplaced(line)
+                return [Paragraph((line,))]
+            mark = Mark(numbering.scheme, lead, line, numbering)
+            if not rest:
+                return [mark]
+            return [mark, Paragraph((Line(line.number, rest, line.col + len(lead)),))]
+        return [self.read_paragraph()]
+
+    def is_entry(self, line: Line, scheme: str) -> bool:
+        """`1.“四上”企业：` over its definition, in an appendix: a glossary entry, not a heading
+        (in the body, `（1）总体要求：` over a paragraph is a heading)."""
+        after = self.peek(1)
+        return (
+            self.in_back_matter
+            and scheme in _ENTRY_SCHEMES
+            and line.text[-1] in "：:"
+            and len(line.text) <= MAX_TERM
+            and after is not None
+            and not _plain_break(after.text)
+        )
+
+    def read_entry(self) -> Paragraph:
+        term = self.take()
+        numbering = numbering_of(term.text)
+        after = self.peek()
+        if term.text[-1] in "：:" and after is not None and not _plain_break(after.text):
+            return Paragraph((term, self.take()), numbering)
+        return Paragraph((term,), numbering)
+
+    def read_back_matter(self) -> Mark:
+        self.in_back_matter = True
+        line = self.take()
+        title = self.peek()
+        if (
+            _APPENDIX.match(line.text)
+            and title is not None
+            and len(title.text) <= MAX_TITLE // 2
+            and title.text[-1] not in TERMINAL
+            and not numbering_of(title.text)
+            and not _APPENDIX.match(title.text)
+            and not is_row(title.text)
+        ):
+            self.take()
+            return Mark("back", f"{line.text} {title.text}", line)
+        return Mark("back", line.text, line)
+
+    def read_paragraph(self) -> Paragraph:
+        """A plain line, and the lines that continue a sentence it leaves unfinished."""
+        parts = [self.take()]
+        while (
+            len(parts) < MAX_BROKEN
+            and (more := self.peek(skip_blank=False)) is not None
+            and _continues(parts[-1].text, more.text, len(parts) > 1)
+        ):
+            parts.append(self.take())
+        return Paragraph(tuple(parts))
+
+    def warn_unplaced(self, line: Line) -> None:
+        if self.findings is None:
+            return
+        self.findings.warn(
+            line.number,
+            line.col,
+            "this numbered line has no short heading (no 。 or ： in its first "
+            f"{MAX_LEAD} characters); it is kept as a paragraph",
+            "if it opens a section, end the heading with 。 or put it on a line of its own",
+        )
+
+
+def _continues(text: str, more: str, in_sentence: bool) -> bool:
+    """Does `more` continue the sentence `text` leaves unfinished? Yes after a word that cannot
+    end a sentence (`…发展的`), after a fragment inside a broken sentence (`主要目标`, `2.5`), and
+    for a fragment after a long line cut short (`…以PM` / `2.5`). A short line without end
+    punctuation on its own (a caption, a list of words) is not joined to anything."""
+    if text[-1] in TERMINAL or _plain_break(more):
+        return False
+    if text[-1] in _UNFINISHED:
+        return True
+    if in_sentence:
+        return len(text) <= MAX_FRAGMENT
+    return len(text) > MAX_CUT and len(more) <= MAX_FRAGMENT
+
+
+def _plain_break(text: str) -> bool:
+    """A line that cannot continue a paragraph: numbered, back matter, or a table row."""
+    return bool(numbering_of(text) or _APPENDIX.match(text) or _BACK.match(text) or is_row(text))

@@ -1,0 +1,108 @@
+"""The importer's value types: a report's lines, the blocks they form, and its outline.
+
+`blocks` turns lines into paragraphs, tables and marks (lines that may open a section);
+`outline` gives the marks their levels and the blocks their sections; `writer` renders the
+outline; `lint` judges its numbering. They share these types and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.importer.numbering import Numbering
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the source: its 1-based `number`, its text without surrounding white space,
+    and the 1-based column that text starts at (for messages)."""
+
+    number: int
+    text: str
+    col: int = 1
+
+
+def join_texts(texts: list[str]) -> str:
+    """Lines of one paragraph broken in the source (`…PM` / `2.5` / `年平均浓度…`) joined as the
+    reader sees them: directly, except for a space between two Latin words."""
+    out = ""
+    for text in texts:
+        if out and text and _LATIN.match(out[-1]) and _LATIN.match(text[0]):
+            out += " "
+        out += text
+    return out
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph over one or more source lines. `numbering` is set for a numbered entry that
+    is not a heading: a note (`［1］…`) or a glossary entry (`1.“四上”企业：` + its definition)."""
+
+    lines: tuple[Line, ...]
+    numbering: Numbering | None = None
+
+    @property
+    def text(self) -> str:
+        return join_texts([line.text for line in self.lines])
+
+    @property
+    def line(self) -> Line:
+        return self.lines[0]
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of cells (TAB-separated in the source), the first row the header; every row has
+    the same number of cells."""
+
+    rows: tuple[tuple[str, ...], ...]
+    lines: tuple[Line, ...]
+
+    @property
+    def line(self) -> Line:
+        return self.lines[0]
+
+
+Block = Paragraph | Table
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A line (or the start of one) that opens a section. `kind` is a numbering scheme
+    (`cn-comma`, `run-in`, …), `back` (an appendix or the notes: 附件1, 注释), `series:<key>`
+    (unnumbered headings that start alike: 这一年，…) or `lead` (a short unnumbered heading)."""
+
+    kind: str
+    text: str
+    line: Line
+    numbering: Numbering | None = None
+
+
+@dataclass
+class Heading:
+    """A section heading with its level (1 = a page of its own) and the blocks under it.
+    `previous` is the heading before it in the same numbered list, `restarts` the open list
+    whose numbering it starts again (both for `lint`)."""
+
+    scheme: str
+    level: int
+    text: str
+    line: int
+    body: list[Block] = field(default_factory=list)
+    col: int = 1
+    numbering: Numbering | None = None
+    previous: Heading | None = field(default=None, repr=False, compare=False)
+    restarts: Heading | None = field(default=None, repr=False, compare=False)
+
+
+@dataclass
+class Outline:
+    """A report: its title line (None when the text has none), the blocks before the first
+    heading (title block and preamble), and its headings in reading order."""
+
+    title: Line | None
+    preamble: list[Block]
+    headings: list[Heading]

@@ -1,0 +1,109 @@
+"""The proof that an import lost nothing: the text a reader of the imported pages sees is, to the
+last non-space character and in order, the source's text minus exactly what was listed as
+dropped (and plus the file name as title, for a text without one).
+
+The pages are read back with the loader's own Markdown parser, so the check also catches text
+that the Markdown would turn into something else (a list marker, a code block, a rule). Dropped
+text is subtracted position by position and must be found where its `Removal` says, so that
+nothing is ever left out without being listed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from generator.content import _PARSER  # the loader's parser: check what the loader will read
+from generator.errors import Loc, Problem, ReportSiteError
+from generator.importer.findings import Removal
+from generator.markdown_text import plain_text
+
+_SPACE = re.compile(r"\s+")
+_BUG = "this is a bug in report-site's importer; please report it with the file"
+
+
+def reader_text(markdown: str) -> str:
+    """Everything a reader sees of one page: headings, paragraphs and table cells, in order."""
+    return "\n".join(
+        plain_text(token.content) for token in _PARSER.parse(markdown) if token.type == "inline"
+    )
+
+
+def page_order(files: dict[str, str]) -> list[str]:
+    """index.md, then the section pages by their number."""
+    sections = [n for n in files if n.endswith(".md") and not n.endswith("/index.md")]
+
+    def number(name: str) -> int:
+        match = re.match(r"\d+", name.rsplit("/", 1)[-1])
+        return int(match.group(0)) if match else 0
+
+    return ["zh-Hans/index.md", *sorted(sections, key=lambda n: (number(n), n))]
+
+
+def without_removals(text: str, removals: Sequence[Removal], source_path: str) -> str:
+    """`text` with each removal taken out: characters first (where they are in the file), then
+    whole lines (which must read, once the characters are gone, what the removal says)."""
+    lines = text.split("\n")
+    for removal in sorted(
+        (r for r in removals if not r.whole_line), key=lambda r: (r.line, -r.col)
+    ):
+        line = lines[removal.line - 1]
+        start = removal.col - 1
+        if line[start : start + len(removal.text)] != removal.text:
+            raise _mismatch(source_path, removal)
+        lines[removal.line - 1] = line[:start] + line[start + len(removal.text) :]
+    for removal in removals:
+        if removal.whole_line:
+            if lines[removal.line - 1].strip() != removal.text:
+                raise _mismatch(source_path, removal)
+            lines[removal.line - 1] = ""
+    return "\n".join(lines)
+
+
+def check_nothing_lost(
+    source_text: str,
+    files: dict[str, str],
+    source_path: str,
+    added_title: str = "",
+    removed: Sequence[Removal] = (),
+) -> None:
+    """Raise ReportSiteError unless the pages hold exactly the source's text (see above)."""
+    got = _SPACE.sub("", "".join(reader_text(files[name]) for name in page_order(files)))
+    kept = without_removals(source_text, removed, source_path)
+    want_lines = (added_title + "\n" + kept).split("\n") if added_title else kept.split("\n")
+    want_chars: list[str] = []
+    want_line: list[int] = []
+    for number, text in enumerate(want_lines, 0 if added_title else 1):
+        for ch in _SPACE.sub("", text):
+            want_chars.append(ch)
+            want_line.append(number)
+    want = "".join(want_chars)
+    if got == want:
+        return
+    at = next(
+        (i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b),
+        min(len(got), len(want)),
+    )
+    line = want_line[min(at, len(want_line) - 1)] if want_line else 0
+    raise ReportSiteError(
+        [
+            Problem(
+                Loc(source_path, line),
+                f"import would change the text near “{want[max(0, at - 10) : at + 10]}”"
+                f" (the pages read “{got[max(0, at - 10) : at + 10]}”)",
+                _BUG,
+            )
+        ]
+    )
+
+
+def _mismatch(source_path: str, removal: Removal) -> ReportSiteError:
+    return ReportSiteError(
+        [
+            Problem(
+                Loc(source_path, removal.line, removal.col),
+                f"the text to drop ({removal.reason}) is not where the importer listed it",
+                _BUG,
+            )
+        ]
+    )
