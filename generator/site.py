@@ -36,7 +36,6 @@ from generator.render.pages import (
     ReportTexts,
     render_home,
     render_report,
-    report_summary,
 )
 from generator.search_dict import ensure_traditional_dictionary
 from generator.writer import WriteResult, write_tree
@@ -170,9 +169,9 @@ def render_report_output(
     summaries = {}
     for code in EDITIONS:
         common = {"edition": code, "t": strings[code]}
-        for name, text in render_report(env, code, item, common).items():
+        report_files, summaries[code] = render_report(env, code, item, common)
+        for name, text in report_files.items():
             files[f"{code}/docs/{report.slug}/{name}"] = text
-        summaries[code] = report_summary(item, code)
     return ReportOutput(report.slug, fingerprint, files, summaries)
 
 

@@ -24,7 +24,7 @@ from generator.key_figures import KeyFigure, to_csv, to_json
 from generator.markdown_text import plain_text
 from generator.model import Block, BlockKind, Page, Report
 from generator.render.env import render
-from generator.render.figures import figures_context, headlines
+from generator.render.figures import figures_context
 from generator.render.inline import attrs, inline, table_cell
 
 DESCRIPTION_LENGTH = 120
@@ -120,7 +120,14 @@ def page_context(page: Page, edition: Edition, anchor_prefix: str = "") -> dict[
     }
 
 
-def report_context(report: Report, edition: Edition) -> dict[str, Any]:
+def report_context(
+    report: Report,
+    edition: Edition,
+    code: str,
+    figures: list[KeyFigure],
+    pages: dict[str, dict[str, Any]],
+) -> dict[str, Any]:
+    """The report as every page of it shows it; `pages` are its pages' contexts by slug."""
     states = Counter(edition.text(s).state for s in report.segments())
     return {
         "slug": report.slug,
@@ -129,9 +136,10 @@ def report_context(report: Report, edition: Edition) -> dict[str, Any]:
         "organisation": inline(edition.text(report.organisation).text),
         "year": report.year,
         "source": report.index.path,
-        "sections": [page_context(p, edition) for p in report.sections],
+        "sections": [pages[p.slug] for p in report.sections],
         "states": {s.value: n for s, n in states.items()},
         "total": sum(states.values()),
+        "figures": figures_context(report, figures, code, edition),
     }
 
 
@@ -147,23 +155,26 @@ def bilingual_context(page: Page, chinese: Edition, english: Edition) -> dict[st
 
 def render_report(
     env: jinja2.Environment, code: str, item: ReportTexts, common: dict[str, Any]
-) -> dict[str, str]:
+) -> tuple[dict[str, str], dict[str, Any]]:
+    """Every file of one report in one edition (path under the report's folder → text), and
+    the summary the site's home page and navigation need."""
     edition = item.editions[code]
     report = item.report
-    context = report_context(report, edition)
-    context["figures"] = figures_context(report, list(item.figures), code, edition)
+    figures = list(item.figures)
+    pages = {p.slug: page_context(p, edition) for p in report.pages}
+    context = report_context(report, edition, code, figures, pages)
     files = {
         f"{FIGURES_PAGE}.md": render(env, "figures.md.j2", report=context, **common),
-        f"{FIGURES_PAGE}.json": to_json(report, list(item.figures)),
-        f"{FIGURES_PAGE}.csv": to_csv(list(item.figures)),
+        f"{FIGURES_PAGE}.json": to_json(report, figures),
+        f"{FIGURES_PAGE}.csv": to_csv(figures),
         "index.md": render(
-            env, "report.md.j2", report=context, page=page_context(report.index, edition), **common
+            env, "report.md.j2", report=context, page=pages[report.index.slug], **common
         ),
         f"{FULL_PAGE}.md": render(
             env,
             "full.md.j2",
             report=context,
-            index=page_context(report.index, edition),
+            index=pages[report.index.slug],
             sections=[page_context(p, edition, f"s{n}-") for n, p in enumerate(report.sections, 1)],
             **common,
         ),
@@ -172,7 +183,7 @@ def render_report(
     for page in report.pages:
         if page is not report.index:
             files[f"{page.slug}.md"] = render(
-                env, "page.md.j2", report=context, page=page_context(page, edition), **common
+                env, "page.md.j2", report=context, page=pages[page.slug], **common
             )
         files[f"{BILINGUAL_DIR}/{page.slug}.md"] = render(
             env,
@@ -181,27 +192,20 @@ def render_report(
             page=bilingual_context(page, chinese, english),
             **common,
         )
-    return files
+    return files, report_summary(context)
 
 
-def report_summary(item: ReportTexts, code: str) -> dict[str, Any]:
+def report_summary(context: dict[str, Any]) -> dict[str, Any]:
     """What the site's home page and navigation need to know of a report in one edition."""
-    edition = item.editions[code]
-    report = item.report
+    slug = context["slug"]
     return {
-        "slug": report.slug,
-        "title": inline(edition.text(report.title).text),
-        "title_plain": plain_text(edition.text(report.title).text),
-        "organisation": inline(edition.text(report.organisation).text),
-        "year": report.year,
-        "pages": [f"{report.slug}/index.md"]
-        + [f"{report.slug}/{p.slug}.md" for p in report.sections],
-        "full": f"{report.slug}/{FULL_PAGE}.md",
-        "figures": f"{report.slug}/{FIGURES_PAGE}.md",
-        "headlines": headlines(report, list(item.figures), code, edition),
+        **{key: context[key] for key in ("slug", "title", "title_plain", "organisation", "year")},
+        "pages": [f"{slug}/index.md"] + [f"{slug}/{s['slug']}.md" for s in context["sections"]],
+        "full": f"{slug}/{FULL_PAGE}.md",
+        "figures": f"{slug}/{FIGURES_PAGE}.md",
+        "headlines": context["figures"]["headlines"],
         "sections": [
-            {"slug": p.slug, "title": c["title"], "summary": c["summary"]}
-            for p, c in ((p, page_context(p, edition)) for p in report.sections)
+            {key: s[key] for key in ("slug", "title", "summary")} for s in context["sections"]
         ],
     }
 
