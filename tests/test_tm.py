@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import polib
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.editions import State
 from generator.errors import Loc
@@ -97,3 +100,36 @@ def test_load_then_save_is_byte_identical(tmp_path: Path) -> None:
     path.write_bytes(before)
     store.save(store.load(path), path)
     assert path.read_bytes() == before
+
+
+# Text as translators and reports write it: CJK, Latin, punctuation, quotes, backslashes,
+# long lines that wrap, and the characters PO escapes.
+po_text = st.text(
+    st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x4E80),
+        st.characters(min_codepoint=0x20, max_codepoint=0x7E),
+        st.sampled_from('，。“”\t\\"'),
+    ),
+    min_size=1,
+    max_size=200,
+).filter(lambda t: t.strip() == t and t)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.tuples(po_text, po_text), min_size=1, max_size=8, unique_by=lambda p: p[0]))
+def test_any_memory_saves_loads_and_saves_again_byte_for_byte(
+    pairs: list[tuple[str, str]],
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "en.po"
+        segments = [seg(msgid, line) for line, (msgid, _) in enumerate(pairs, 1)]
+        po = store.merge(store.new_catalog(), segments).catalog
+        for entry, (_, msgstr) in zip(po, pairs, strict=True):
+            entry.msgstr = msgstr
+            entry.tcomment = MACHINE
+        store.save(po, path)
+        first = path.read_bytes()
+        reloaded = store.load(path)
+        assert [(e.msgid, e.msgstr) for e in reloaded] == pairs
+        store.save(reloaded, path)
+        assert path.read_bytes() == first
