@@ -57,17 +57,6 @@ def state_of(entry: polib.POEntry) -> State:
     return State.REVIEWED
 
 
-def provenance(entry: polib.POEntry) -> str:
-    return next(
-        (
-            line.strip()
-            for line in (entry.tcomment or "").splitlines()
-            if line.strip().startswith(MACHINE_TAG)
-        ),
-        "",
-    )
-
-
 HEADER_COMMENT = (
     "Translation memory of one report, Chinese (zh-Hans) to English. Translators: edit with\n"
     "Poedit, Weblate or any PO editor. To mark an entry reviewed, add a translator comment\n"
