@@ -148,7 +148,10 @@ def to_json(report: Report, rows: list[KeyFigure]) -> str:
         },
         "figures": [asdict(r) for r in rows],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # One figure a line: compact, and still readable and diffable.
+    lines = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in data.pop("figures")]
+    head = json.dumps(data, ensure_ascii=False, indent=1)[:-2]
+    return head + ',\n "figures": [\n' + ",\n".join(lines) + "\n ]\n}\n"
 
 
 def to_csv(rows: list[KeyFigure]) -> str:

@@ -32,16 +32,21 @@ def other_script_words(text: str, config: str) -> str:
     return "\u200b".join(differing)
 
 
-def add_other_script(index_path: Path, edition: str) -> None:
-    config = OTHER_SCRIPT.get(edition)
-    if config is None or not index_path.exists():
+def rewrite_index(index_path: Path, edition: str) -> None:
+    """Add the other script's words to a Chinese edition's index, and write every edition's
+    index with Chinese as UTF-8 (Material escapes it; the English edition has Chinese too,
+    where a passage is not yet translated)."""
+    if not index_path.exists():
         return
     data: dict[str, Any] = json.loads(index_path.read_text(encoding="utf-8"))
-    for doc in data["docs"]:
-        alt = other_script_words(f"{doc.get('title', '')}\u200b{doc.get('text', '')}", config)
-        if alt:
-            doc[ALT_FIELD] = alt
-    data["config"]["fields"][ALT_FIELD] = {"boost": 1.0}
+    config = OTHER_SCRIPT.get(edition)
+    if config is not None:
+        for doc in data["docs"]:
+            text = f"{doc.get('title', '')}\u200b{doc.get('text', '')}"
+            alt = other_script_words(text, config)
+            if alt:
+                doc[ALT_FIELD] = alt
+        data["config"]["fields"][ALT_FIELD] = {"boost": 1.0}
     # Material's compact form, but with Chinese as UTF-8 (3 bytes) rather than \\uXXXX (6).
     index_path.write_text(
         json.dumps(data, separators=(",", ":"), ensure_ascii=False, default=str), encoding="utf-8"

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.alternates import write_page_sitemaps
-from generator.search_index import add_other_script
+from generator.search_index import rewrite_index
 
 
 def on_post_build(config: Any) -> None:
@@ -19,6 +19,6 @@ def on_post_build(config: Any) -> None:
     extra = config["extra"]
     edition = extra.get("edition", "")
     site_dir = Path(config["site_dir"])
-    add_other_script(site_dir / "search" / "search_index.json", edition)
+    rewrite_index(site_dir / "search" / "search_index.json", edition)
     editions = [alt["lang"] for alt in extra.get("alternate", [])]
     write_page_sitemaps(site_dir, extra.get("site_root", ""), edition, editions)
