@@ -13,7 +13,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.editions import Edition, State
@@ -133,6 +133,11 @@ def find(rows: list[KeyFigure], ref: FigureRef) -> KeyFigure | None:
 FIELDS = tuple(KeyFigure.__dataclass_fields__)
 
 
+def as_dict(row: KeyFigure) -> dict[str, str]:
+    # dataclasses.asdict deep-copies every field: a third of generate's time at archive scale.
+    return {name: getattr(row, name) for name in FIELDS}
+
+
 def to_json(report: Report, rows: list[KeyFigure]) -> str:
     data = {
         "report": report.slug,
@@ -146,10 +151,9 @@ def to_json(report: Report, rows: list[KeyFigure]) -> str:
             "qualifier": "exact, more_than (多/余/超过/以上), nearly (近), about (约/左右), "
             "less_than (不到/不足/以下)",
         },
-        "figures": [asdict(r) for r in rows],
     }
     # One figure a line: compact, and still readable and diffable.
-    lines = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in data.pop("figures")]
+    lines = [json.dumps(as_dict(r), ensure_ascii=False, separators=(",", ":")) for r in rows]
     head = json.dumps(data, ensure_ascii=False, indent=1)[:-2]
     return head + ',\n "figures": [\n' + ",\n".join(lines) + "\n ]\n}\n"
 
@@ -159,6 +163,6 @@ def to_csv(rows: list[KeyFigure]) -> str:
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(asdict(row))
+        writer.writerow(as_dict(row))
     # A byte-order mark, so that Excel opens the Chinese as UTF-8.
     return "\ufeff" + out.getvalue()

@@ -28,11 +28,12 @@ from generator.incremental import (
     report_fingerprint,
     shared_fingerprint,
 )
-from generator.key_figures import report_figures
+from generator.key_figures import report_figures, to_csv, to_json
 from generator.model import Report, SiteConfig
 from generator.render.env import environment, render
 from generator.render.pages import (
     BILINGUAL_DIR,
+    FIGURES_PAGE,
     ReportTexts,
     render_home,
     render_report,
@@ -167,10 +168,15 @@ def render_report_output(
     )
     files: dict[str, str] = {}
     summaries = {}
+    # The figures' data files are the same in every edition: made once.
+    data = {
+        f"{FIGURES_PAGE}.json": to_json(report, list(item.figures)),
+        f"{FIGURES_PAGE}.csv": to_csv(list(item.figures)),
+    }
     for code in EDITIONS:
         common = {"edition": code, "t": strings[code]}
         report_files, summaries[code] = render_report(env, code, item, common)
-        for name, text in report_files.items():
+        for name, text in {**report_files, **data}.items():
             files[f"{code}/docs/{report.slug}/{name}"] = text
     return ReportOutput(report.slug, fingerprint, files, summaries)
 

@@ -26,20 +26,24 @@ def write_tree(
     `keep` as they are."""
     written: list[str] = []
     unchanged = 0
+    made: set[Path] = set()
     for name in sorted(files):
         content = files[name]
         data = content.encode("utf-8") if isinstance(content, str) else content
         path = root / name
-        try:
-            if path.read_bytes() == data:
+        if path.is_file():
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
                 unchanged += 1
                 continue
-        except FileNotFoundError:
-            pass
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+            # Replace by rename, so a reader (MkDocs' live reload) never sees half a file.
+            tmp = path.with_name(f".{path.name}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        else:
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
+            path.write_bytes(data)
         written.append(name)
     removed: list[str] = []
     if root.exists():

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import build
-from generator.errors import ReportSiteError
 from generator.editions import EDITIONS
+from generator.errors import ReportSiteError
 from generator.site import Project, generate, render_site
 from tests.conftest import copy_project
 

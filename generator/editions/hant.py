@@ -41,8 +41,17 @@ class HantEdition:
         # Longest first, so a longer name wins over a shorter one inside it.
         ordered = sorted(self.terms, key=len, reverse=True)
         self.pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        self.memo: dict[str, str] = {}
 
     def convert(self, text: str) -> str:
+        # Every page asks for the same segments several times (its text, its counts, the
+        # bilingual view, the full report): convert each once.
+        converted = self.memo.get(text)
+        if converted is None:
+            converted = self.memo[text] = self._convert(text)
+        return converted
+
+    def _convert(self, text: str) -> str:
         if self.pattern is None:
             return str(self.converter.convert(text))
         kept: list[str] = []

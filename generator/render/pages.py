@@ -20,7 +20,7 @@ from typing import Any
 import jinja2
 
 from generator.editions import Edition, State
-from generator.key_figures import KeyFigure, to_csv, to_json
+from generator.key_figures import KeyFigure
 from generator.markdown_text import plain_text
 from generator.model import Block, BlockKind, Page, Report
 from generator.render.env import render
@@ -165,8 +165,6 @@ def render_report(
     context = report_context(report, edition, code, figures, pages)
     files = {
         f"{FIGURES_PAGE}.md": render(env, "figures.md.j2", report=context, **common),
-        f"{FIGURES_PAGE}.json": to_json(report, figures),
-        f"{FIGURES_PAGE}.csv": to_csv(figures),
         "index.md": render(
             env, "report.md.j2", report=context, page=pages[report.index.slug], **common
         ),
