@@ -6,11 +6,12 @@ import tempfile
 from pathlib import Path
 
 import polib
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.editions import State
-from generator.errors import Loc
+from generator.errors import Loc, ReportSiteError
 from generator.model import Segment
 from generator.tm import store
 
@@ -133,3 +134,125 @@ def test_any_memory_saves_loads_and_saves_again_byte_for_byte(
         assert [(e.msgid, e.msgstr) for e in reloaded] == pairs
         store.save(reloaded, path)
         assert path.read_bytes() == first
+
+
+def test_a_removed_segment_that_comes_back_gets_its_english_and_state_back() -> None:
+    removed = store.merge(OLD, [seg("杭州教育交出高分报表。")]).catalog
+    back = store.merge(removed, [seg("新增学位7.89万个。"), seg("杭州教育交出高分报表。")])
+    entry = back.catalog.find("新增学位7.89万个。")
+    assert entry is not None and not entry.obsolete
+    assert entry.msgstr == "78,900 new school places were added."
+    assert store.state_of(entry) is State.MACHINE
+    assert [e.msgid for e in back.catalog if e.obsolete] == ["已删除的段落。"]
+    assert back.added == 0
+
+
+def test_an_edit_undone_makes_the_english_current_again() -> None:
+    edited = store.merge(OLD, [seg("新增学位7.9万个。")]).catalog
+    undone = store.merge(edited, [seg("新增学位7.89万个。")]).catalog
+    entry = undone.find("新增学位7.89万个。")
+    assert entry is not None
+    assert store.state_of(entry) is State.MACHINE
+    assert entry.previous_msgid is None and "fuzzy" not in entry.flags
+
+
+def test_each_edit_gets_the_english_of_the_entry_it_is_most_like_whatever_the_order() -> None:
+    old = catalog(("全市新增中小学学位7.89万个。", "78,900 new places.", MACHINE))
+    near = "全市新增中小学学位7.9万个。"
+    far = "全市新增幼儿园学位2.1万个，中小学学位若干。"
+    for order in ([far, near], [near, far]):
+        merged = store.merge(old, [seg(text) for text in order]).catalog
+        assert (entry := merged.find(near)) is not None and entry.msgstr == "78,900 new places."
+        assert (other := merged.find(far)) is not None and other.msgstr == ""
+
+
+def test_entries_report_site_does_not_use_are_kept_whole() -> None:
+    old = store.new_catalog()
+    old.append(polib.POEntry(msgid="学校", msgctxt="menu", msgstr="Schools (menu)"))
+    old.append(polib.POEntry(msgid="学校", msgstr="Schools"))
+    old.append(
+        polib.POEntry(
+            msgid="%d school",
+            msgid_plural="%d schools",
+            msgstr_plural={0: "%d school", 1: "%d schools"},
+            flags=["c-format"],
+            previous_msgctxt="old",
+            tcomment="reviewed-by: Editor",
+        )
+    )
+    merged = store.merge(old, [seg("学校")]).catalog
+    assert (live := merged.find("学校")) is not None and live.msgstr == "Schools"
+    kept = merged.find("学校", msgctxt="menu", include_obsolete_entries=True)
+    assert kept is not None and kept.obsolete and kept.msgstr == "Schools (menu)"
+    plural = merged.find("%d school", include_obsolete_entries=True)
+    assert plural is not None and plural.obsolete
+    assert plural.msgstr_plural == {0: "%d school", 1: "%d schools"}
+    assert plural.flags == ["c-format"] and plural.previous_msgctxt == "old"
+
+
+chinese = st.text(
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40), min_size=1, max_size=12
+)
+
+
+@settings(max_examples=80)
+@given(
+    st.lists(chinese, min_size=1, max_size=6, unique=True),
+    st.lists(st.lists(chinese, max_size=6), min_size=1, max_size=4),
+)
+def test_no_english_is_ever_lost_however_the_chinese_changes(
+    first: list[str], later: list[list[str]]
+) -> None:
+    po = store.merge(store.new_catalog(), [seg(t) for t in first]).catalog
+    for n, entry in enumerate(po):
+        entry.msgstr = f"English {n}"
+    written = {entry.msgstr for entry in po}
+    for texts in later:
+        po = store.merge(po, [seg(t, n) for n, t in enumerate(texts, 1)]).catalog
+        assert written <= {entry.msgstr for entry in po}
+
+
+def load_error(tmp_path: Path, text: str | bytes) -> str:
+    path = tmp_path / "en.po"
+    if isinstance(text, str):
+        text = text.encode()
+    path.write_bytes(text)
+    with pytest.raises(ReportSiteError) as caught:
+        store.load(path)
+    return caught.value.render().replace(str(tmp_path), "DIR")
+
+
+HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+def test_an_unclosed_quote_is_an_error_not_a_lost_character(tmp_path: Path) -> None:
+    text = HEAD + '#: a.md:1\nmsgid "学校"\nmsgstr "Schools\n\nmsgid "老师"\nmsgstr "Teachers"\n'
+    assert load_error(tmp_path, text) == (
+        "DIR/en.po:7:16: the quoted string is not closed\n"
+        '    msgstr "Schools\n'
+        "                   ^\n"
+        '  hint: add the closing " here'
+    )
+
+
+def test_every_syntax_error_of_a_memory_is_reported_at_once(tmp_path: Path) -> None:
+    text = HEAD + 'msgid "a"\nmsgstr "b\\q"\n\nmsgid "c"\nmsgstr "d" x\n#~ msgid "e\n'
+    assert load_error(tmp_path, text).splitlines()[::4] == [
+        "DIR/en.po:6:10: unknown escape '\\\\q' in a quoted string",
+        "DIR/en.po:9:12: text after the closing quote",
+        "DIR/en.po:10:12: the quoted string is not closed",
+    ]
+
+
+def test_a_memory_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
+    text = (HEAD + 'msgid "教育"\nmsgstr "Education"\n').encode("gb18030")
+    assert load_error(tmp_path, text).splitlines()[0] == "DIR/en.po:5: the PO file is not UTF-8"
+
+
+def test_comments_previous_and_obsolete_entries_are_valid_po(tmp_path: Path) -> None:
+    path = tmp_path / "en.po"
+    path.write_text(
+        HEAD + '# note\n#, fuzzy\n#| msgid "旧"\nmsgid "新"\nmsgstr "New"\n\n'
+        '#~ msgid "去"\n#~ msgstr "Gone \\"quoted\\"\\n"\n'
+    )
+    assert [e.msgstr for e in store.load(path)] == ["New", 'Gone "quoted"\n']

@@ -16,8 +16,9 @@ become obsolete (`#~`), never deleted.
 
 from __future__ import annotations
 
+import copy
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ import polib
 from generator.editions import State
 from generator.errors import Loc, Problem, ReportSiteError, display_path
 from generator.model import Segment
+from generator.tm.po_syntax import check_syntax
 
 MACHINE_TAG = "machine-translated:"
 REVIEWED_TAG = "reviewed-by:"
@@ -76,19 +78,28 @@ def load(path: Path) -> polib.POFile:
     """The catalog at `path`, or an empty one if there is none yet. Syntax errors name the line."""
     if not path.exists():
         return new_catalog()
+    shown = display_path(path)
+    hint = "open it in Poedit, or fix the line named, and retry"
     try:
-        po = polib.pofile(str(path), wrapwidth=WRAP, encoding="utf-8")
-    except (OSError, ValueError, UnicodeDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
         raise ReportSiteError(
-            [
-                Problem(
-                    Loc(display_path(path)),
-                    f"cannot read the PO file: {error}",
-                    "open it in Poedit, or fix the line named, and retry",
-                )
-            ]
+            [Problem(Loc(shown, line), "the PO file is not UTF-8", "save it as UTF-8")]
         ) from None
-    return po
+    except OSError as error:
+        raise ReportSiteError(
+            [Problem(Loc(shown), f"cannot read: {error.strerror}", hint)]
+        ) from None
+    problems = check_syntax(text, shown)
+    if problems:
+        raise ReportSiteError(problems)
+    try:
+        return polib.pofile(text, wrapwidth=WRAP, encoding="utf-8")
+    except (OSError, ValueError) as error:
+        raise ReportSiteError(
+            [Problem(Loc(shown), f"cannot read the PO file: {error}", hint)]
+        ) from None
 
 
 def save(po: polib.POFile, path: Path) -> bool:
@@ -113,20 +124,34 @@ class MergeResult:
     obsoleted: int
 
 
+# An entry is what gettext tools say it is: its context and its source text together.
+Key = tuple[str | None, str]
+
+
+def key_of(entry: polib.POEntry) -> Key:
+    return (entry.msgctxt, entry.msgid)
+
+
 def _occurrence(loc: Loc) -> tuple[str, str]:
     return (loc.path, str(loc.line))
 
 
 def merge(old: polib.POFile, segments: Sequence[Segment], report_dir: str = "") -> MergeResult:
-    """A new catalog for `segments` (in their order), carrying over everything `old` knows."""
+    """A new catalog for `segments` (in their order), carrying over everything `old` knows.
+
+    Nothing in `old` is dropped: an entry either serves a segment (exactly, or as the outdated
+    English of an edited one) or is kept obsolete. An obsolete entry whose Chinese comes back is
+    revived with its English and state, as msgmerge does.
+    """
     po = new_catalog()
     po.metadata = dict(old.metadata) if old.metadata else dict(HEADER)
     po.header = old.header or HEADER_COMMENT
-    live = {e.msgid: e for e in old if not e.obsolete}
-    obsolete_before = [e for e in old if e.obsolete]
-    used: set[str] = set()
-    added = outdated = 0
-    fresh: list[tuple[polib.POEntry, Segment]] = []
+    live: dict[Key, polib.POEntry] = {}
+    retired: dict[Key, polib.POEntry] = {}
+    for entry in old:
+        (retired if entry.obsolete else live).setdefault(key_of(entry), entry)
+    used: set[int] = set()  # ids of the old entries that now serve a segment
+    fresh: list[polib.POEntry] = []
 
     seen: dict[str, polib.POEntry] = {}
     for segment in segments:
@@ -134,44 +159,56 @@ def merge(old: polib.POFile, segments: Sequence[Segment], report_dir: str = "") 
         if segment.text in seen:  # the same text twice is one entry with two locations
             seen[segment.text].occurrences.append(loc)
             continue
-        entry = live.get(segment.text)
-        if entry is not None:
-            used.add(entry.msgid)
-            kept = _copy(entry)
-            kept.occurrences = [loc]
+        source = live.get((None, segment.text)) or retired.get((None, segment.text))
+        if source is not None:
+            used.add(id(source))
+            kept = _copy(source)
+            kept.obsolete = False
+            _settle(kept)
         else:
-            kept = polib.POEntry(msgid=segment.text, msgstr="", occurrences=[loc])
-            fresh.append((kept, segment))
+            kept = polib.POEntry(msgid=segment.text, msgstr="")
+            fresh.append(kept)
+        kept.occurrences = [loc]
         seen[segment.text] = kept
         po.append(kept)
 
-    # Segments without an exact match may be edits of entries that lost theirs.
-    candidates = [e for e in old if not e.obsolete and e.msgid not in used and e.msgstr]
-    for entry, segment in fresh:
-        best = _most_similar(segment.text, candidates)
-        if best is None:
-            added += 1
-            continue
-        candidates.remove(best)
-        used.add(best.msgid)
-        entry.msgstr = best.msgstr
-        entry.tcomment = best.tcomment
-        entry.previous_msgid = best.previous_msgid if "fuzzy" in best.flags else best.msgid
-        entry.flags = ["fuzzy"]
-        outdated += 1
+    # Segments without an exact match may be edits of entries that lost theirs: pair them most
+    # similar first, preferring live entries to obsolete ones. Entries with a context are not
+    # report-site's: they are kept as they are, never reused.
+    candidates = [e for e in old if id(e) not in used and e.msgstr and e.msgctxt is None]
+    outdated = 0
+    for entry, source in _pair_by_similarity(fresh, candidates):
+        used.add(id(source))
+        entry.msgstr = source.msgstr
+        entry.tcomment = source.tcomment
+        entry.previous_msgid = source.previous_msgid if _is_fuzzy(source) else source.msgid
+        entry.flags = [*(f for f in source.flags if f != "fuzzy"), "fuzzy"]
+        _settle(entry)
+        outdated += int(_is_fuzzy(entry))
 
     obsoleted = 0
     for entry in old:
-        if not entry.obsolete and entry.msgid not in used:
-            gone = _copy(entry)
+        if id(entry) in used:
+            continue
+        gone = _copy(entry)
+        if not gone.obsolete:
             gone.obsolete = True
             gone.occurrences = []
-            po.append(gone)
             obsoleted += 1
-    for entry in obsolete_before:
-        if entry.msgid not in seen:
-            po.append(_copy(entry))
+        po.append(gone)
+    added = sum(1 for entry in fresh if not entry.msgstr)
     return MergeResult(po, added, outdated, obsoleted)
+
+
+def _is_fuzzy(entry: polib.POEntry) -> bool:
+    return "fuzzy" in entry.flags
+
+
+def _settle(entry: polib.POEntry) -> None:
+    """An entry whose Chinese is back to what its English was made from is current again."""
+    if _is_fuzzy(entry) and entry.previous_msgid == entry.msgid:
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+        entry.previous_msgid = None
 
 
 def _relative(loc: Loc, report_dir: str) -> Loc:
@@ -181,27 +218,38 @@ def _relative(loc: Loc, report_dir: str) -> Loc:
     return loc
 
 
-def _most_similar(text: str, candidates: Iterable[polib.POEntry]) -> polib.POEntry | None:
-    best, best_ratio = None, FUZZY_THRESHOLD
-    for entry in candidates:
-        matcher = difflib.SequenceMatcher(None, text, entry.msgid, autojunk=False)
-        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
-            continue
-        ratio = matcher.ratio()
-        if ratio >= best_ratio:
-            best, best_ratio = entry, ratio
-    return best
+def _pair_by_similarity(
+    fresh: Sequence[polib.POEntry], candidates: Sequence[polib.POEntry]
+) -> list[tuple[polib.POEntry, polib.POEntry]]:
+    """Each fresh entry with the old entry it most likely is an edit of (similarity at least
+    FUZZY_THRESHOLD), each old entry used once; the most similar pairs are made first, so the
+    order of the segments does not decide which edit gets which English."""
+    scored: list[tuple[float, bool, int, int]] = []
+    for i, entry in enumerate(fresh):
+        for j, candidate in enumerate(candidates):
+            ratio = _similarity(entry.msgid, candidate.msgid)
+            if ratio >= FUZZY_THRESHOLD:
+                scored.append((-ratio, candidate.obsolete, i, j))
+    scored.sort()
+    pairs: list[tuple[polib.POEntry, polib.POEntry]] = []
+    taken_fresh: set[int] = set()
+    taken_old: set[int] = set()
+    for _, _, i, j in scored:
+        if i not in taken_fresh and j not in taken_old:
+            taken_fresh.add(i)
+            taken_old.add(j)
+            pairs.append((fresh[i], candidates[j]))
+    return pairs
+
+
+def _similarity(a: str, b: str) -> float:
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < FUZZY_THRESHOLD or matcher.quick_ratio() < FUZZY_THRESHOLD:
+        return 0.0
+    return matcher.ratio()
 
 
 def _copy(entry: polib.POEntry) -> polib.POEntry:
-    return polib.POEntry(
-        msgid=entry.msgid,
-        msgstr=entry.msgstr,
-        msgctxt=entry.msgctxt,
-        occurrences=list(entry.occurrences),
-        comment=entry.comment,
-        tcomment=entry.tcomment,
-        flags=list(entry.flags),
-        previous_msgid=entry.previous_msgid,
-        obsolete=entry.obsolete,
-    )
+    """A copy with every field (plurals, context, previous context, flags…): what a translator
+    or another tool put in an entry is carried over even where report-site does not use it."""
+    return copy.deepcopy(entry)
