@@ -7,6 +7,7 @@ tests/standins.py; no key used here is real.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 from collections.abc import Iterator
@@ -21,14 +22,21 @@ from generator.editions import State
 from generator.errors import ReportSiteError
 from generator.tm import store
 from generator.tm.engines import EngineError, Retry
-from generator.tm.translate import Options, Outcome, provenance_lines, record, translate_site
+from generator.tm.translate import Options, Outcome, Provenance, record, translate_site
 from tests.conftest import copy_project
 from tests.standins import DeepLStandIn, OpenAIStandIn, Seen, fake_english
 
 SECRET = "sk-test-SECRET-7f3a9c"
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 ENV = {"OPENAI_API_KEY": SECRET, "SOURCE_DATE_EPOCH": EPOCH}
-STAMP = "machine-translated: engine=openai-compatible; model=m; date=2026-01-01"
+STAMP = "machine-translated: engine=openai-compatible; model=m; date=2026-01-01;"
+
+
+def stamp(english: str) -> str:
+    """The provenance an answer gets: the digest line is where polib's width would wrap it."""
+    return f"{STAMP}\ndigest={hashlib.sha256(english.encode()).hexdigest()[:12]}"
+
+
 INDEX = "# 测试报告\n\n第一段，新增学位5.79万个。\n\n第二段，提高1.01个百分点。\n"
 SEGMENTS = ["测试局", "测试报告", "第一段，新增学位5.79万个。", "第二段，提高1.01个百分点。"]
 
@@ -96,10 +104,11 @@ def test_one_request_per_new_segment_and_none_on_a_second_run(
     written = entries(content)
     for chinese in SEGMENTS:
         assert written[chinese].msgstr == fake_english(chinese)
-        assert written[chinese].tcomment == STAMP
+        assert written[chinese].tcomment == stamp(fake_english(chinese))
         assert store.state_of(written[chinese]) is State.MACHINE
     text = po_path(content).read_text(encoding="utf-8")
-    assert f"# {STAMP}\n#: zh-Hans/index.md:3\n" in text
+    commented = "\n".join(f"# {line}" for line in stamp(fake_english(SEGMENTS[2])).splitlines())
+    assert f"{commented}\n#: zh-Hans/index.md:3\n" in text
     assert run.out == [
         f"{po_path(content)}: 4 translated by openai-compatible (model m); "
         "left: 0 missing, 0 outdated"
@@ -146,7 +155,7 @@ def test_reviewed_entries_are_never_overwritten_outdated_machine_ones_are_retran
     assert written["测试报告"].msgstr == "Old machine 测试报告"  # unchanged: not sent
     retranslated = written["第一段，新增学位5.80万个。"]
     assert retranslated.msgstr == "EN<第一段，新增学位5.80万个。>"
-    assert retranslated.tcomment == STAMP
+    assert retranslated.tcomment == stamp(retranslated.msgstr)
     assert "fuzzy" not in retranslated.flags and retranslated.previous_msgid is None
     kept = written["第二段，提高1.02个百分点。"]
     assert kept.msgstr == "Human 第二段，提高1.01个百分点。"
@@ -319,28 +328,88 @@ def test_provenance_fits_the_po_line_width_and_survives_a_round_trip(tmp_path: P
     from datetime import date
 
     day = date(2026, 1, 1)
-    assert provenance_lines("deepl", "default", day) == [
-        "machine-translated: engine=deepl; model=default; date=2026-01-01"
+    assert store.provenance_lines("deepl", "default", day, "Hi.") == [
+        "machine-translated: engine=deepl; model=default; date=2026-01-01;",
+        "digest=" + hashlib.sha256(b"Hi.").hexdigest()[:12],
     ]
-    long = provenance_lines("openai-compatible", "hf.co/org/Qwen2.5-7B-Instruct-GGUF:Q4_K_M", day)
-    assert long == [
+    model = "hf.co/org/Qwen2.5-7B-Instruct-GGUF:Q4_K_M"
+    assert store.provenance_lines("openai-compatible", model, day, "Hello.") == [
         "machine-translated: engine=openai-compatible;",
-        "model=hf.co/org/Qwen2.5-7B-Instruct-GGUF:Q4_K_M; date=2026-01-01",
+        f"model={model}; date=2026-01-01;",
+        "digest=" + hashlib.sha256(b"Hello.").hexdigest()[:12],
     ]
     po = store.new_catalog()
     entry = polib.POEntry(msgid="你好。", msgstr="Old", tcomment="translator note", flags=["fuzzy"])
     po.append(entry)
-    record(entry, "Hello.", long)
+    record(entry, "Hello.", Provenance("openai-compatible", model, day))
     path = tmp_path / "en.po"
     store.save(po, path)
     reloaded = store.load(path)
+    long = store.provenance_lines("openai-compatible", model, day, "Hello.")
     assert reloaded[0].tcomment == "\n".join([*long, "translator note"])
     assert store.state_of(reloaded[0]) is State.MACHINE
     assert not store.save(reloaded, path)  # byte-stable
-    record(reloaded[0], "Hi.", provenance_lines("deepl", "default", day))
-    assert reloaded[0].tcomment == (
-        "machine-translated: engine=deepl; model=default; date=2026-01-01\ntranslator note"
+    record(reloaded[0], "Hi.", Provenance("deepl", "default", day))
+    assert reloaded[0].tcomment == "\n".join(
+        [*store.provenance_lines("deepl", "default", day, "Hi."), "translator note"]
     )
+
+
+def test_a_machine_draft_a_translator_edited_is_theirs_and_never_resent(
+    tmp_path: Path, server: OpenAIStandIn
+) -> None:
+    content = make_content(tmp_path)
+    Run()(content, openai_options(server))
+    # In Poedit: the English of the first paragraph is rewritten; comments stay as they were.
+    po = store.load(po_path(content))
+    edited = po.find(SEGMENTS[2])
+    assert edited is not None
+    edited.msgstr = "The first paragraph: 57,900 new school places."
+    store.save(po, po_path(content))
+    assert store.state_of(edited) is State.REVIEWED
+    # The Chinese of both paragraphs changes: only the untouched draft goes back to the engine.
+    index = INDEX.replace("5.79万个", "5.8万个").replace("1.01个", "1.02个")
+    (content / "r" / "zh-Hans" / "index.md").write_text(index, encoding="utf-8")
+    Run()(content, openai_options(server))
+    sent = [r.body["messages"][1]["content"] for r in server.posts("/v1/chat/completions")]
+    assert sent[len(SEGMENTS) :] == ["第二段，提高1.02个百分点。"]
+    kept = entries(content)["第一段，新增学位5.8万个。"]
+    assert kept.msgstr == "The first paragraph: 57,900 new school places."
+    assert "fuzzy" in kept.flags and kept.previous_msgid == SEGMENTS[2]
+
+
+def test_a_memory_saved_by_a_translator_during_the_run_is_merged_not_overwritten(
+    tmp_path: Path, server: OpenAIStandIn
+) -> None:
+    content = make_content(tmp_path)
+    path = po_path(content)
+
+    def translator_saves(seen: Seen) -> None:
+        if len(server.requests) == 2:  # Poedit saves while the second segment is out
+            po = store.load(path)
+            first = po.find(SEGMENTS[0])
+            assert first is not None
+            first.msgstr, first.tcomment = "Test Bureau", "reviewed-by: Ann"
+            late = po.find(SEGMENTS[3])
+            assert late is not None
+            late.msgstr = "Second paragraph, up 1.01 percentage points."
+            store.save(po, path)
+
+    server.before_answer = translator_saves
+    run = Run()
+    outcomes = run(content, openai_options(server))
+    written = entries(content)
+    assert written[SEGMENTS[0]].msgstr == "Test Bureau"  # theirs, not the engine's first answer
+    assert written[SEGMENTS[1]].msgstr == fake_english(SEGMENTS[1])
+    assert written[SEGMENTS[2]].msgstr == fake_english(SEGMENTS[2])
+    assert written[SEGMENTS[3]].msgstr == "Second paragraph, up 1.01 percentage points."
+    sent = [r.body["messages"][1]["content"] for r in server.posts("/v1/chat/completions")]
+    assert sent == SEGMENTS[:3]  # the segment they translated is not sent
+    assert run.err == [
+        f"{path} was saved by someone else during the run: "
+        "their edits are kept, and this run's answers merged into it"
+    ]
+    assert outcomes[0].missing == 0
 
 
 def test_a_blank_answer_leaves_the_segment_missing(tmp_path: Path, server: OpenAIStandIn) -> None:
@@ -368,8 +437,9 @@ def test_deepl_through_the_command_uses_the_glossary_in_one_batch(tmp_path: Path
         assert deepl.problems == []
     organisation = entries(content)["测试局"]
     assert organisation.msgstr == "EN<[Test Bureau]>"
-    assert (
-        organisation.tcomment == "machine-translated: engine=deepl; model=default; date=2026-01-01"
+    assert organisation.tcomment == (
+        "machine-translated: engine=deepl; model=default; date=2026-01-01;\n"
+        f"digest={hashlib.sha256(b'EN<[Test Bureau]>').hexdigest()[:12]}"
     )
     assert "dk:fx" not in po_path(content).read_text(encoding="utf-8")
 

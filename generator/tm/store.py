@@ -5,9 +5,10 @@ Its state is visible to every PO tool and to readers of the file:
 
 - missing: msgstr is empty;
 - outdated: `#, fuzzy`, with the Chinese it was translated from in `#| msgid`;
-- machine: a translator comment `machine-translated: engine=…; model=…; date=…` and no
-  `reviewed-by:` line;
-- reviewed: any other translation (a person wrote it, or added `reviewed-by: NAME`).
+- machine: a translator comment `machine-translated: engine=…; model=…; date=…; digest=…`, no
+  `reviewed-by:` line, and the English still the one the engine wrote (`digest` is a hash of
+  it: a translator who edits a machine draft in Poedit, which keeps comments, makes it theirs);
+- reviewed: any other translation (a person wrote or edited it, or added `reviewed-by: NAME`).
 
 `merge` follows msgmerge: unchanged segments keep entry and state; a changed segment keeps its old
 English, marked outdated; a segment that moved keeps its English; entries whose segment is gone
@@ -18,8 +19,12 @@ from __future__ import annotations
 
 import copy
 import difflib
+import hashlib
+import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import polib
@@ -50,19 +55,64 @@ def state_of(entry: polib.POEntry) -> State:
         return State.MISSING
     if "fuzzy" in entry.flags:
         return State.OUTDATED
-    comment = entry.tcomment or ""
-    lines = [line.strip() for line in comment.splitlines()]
-    if any(line.startswith(REVIEWED_TAG) for line in lines):
-        return State.REVIEWED
-    if any(line.startswith(MACHINE_TAG) for line in lines):
-        return State.MACHINE
-    return State.REVIEWED
+    return State.MACHINE if machine_made(entry) else State.REVIEWED
+
+
+def english_digest(english: str) -> str:
+    """A short hash of an engine's English, recorded beside it to tell later edits apart."""
+    return hashlib.sha256(english.encode("utf-8")).hexdigest()[:12]
+
+
+def provenance_lines(engine: str, model: str, day: date, english: str) -> list[str]:
+    """The provenance comment of a machine translation, broken at `; ` where it would pass the
+    line width: polib would wrap it there on saving anyway, and breaking it ourselves keeps what
+    is in memory equal to what is on disk."""
+    line = (
+        f"{MACHINE_TAG} engine={engine}; model={model}; date={day.isoformat()}; "
+        f"digest={english_digest(english)}"
+    )
+    return textwrap.wrap(line, WRAP - len("# "), break_long_words=False, break_on_hyphens=False)
+
+
+def split_provenance(tcomment: str | None) -> tuple[dict[str, str] | None, list[str]]:
+    """The fields of the provenance comment (None if there is none), and the other lines."""
+    fields: dict[str, str] | None = None
+    others: list[str] = []
+    continuing = False
+    for line in (tcomment or "").splitlines():
+        text = line.strip()
+        if text.startswith(MACHINE_TAG):
+            fields, continuing = {}, True
+            text = text[len(MACHINE_TAG) :]
+        elif not (continuing and _FIELD.match(text)):
+            continuing = False
+            others.append(line)
+            continue
+        for part in text.split(";"):
+            name, _, value = part.strip().partition("=")
+            if name and fields is not None:
+                fields[name] = value
+    return fields, others
+
+
+_FIELD = re.compile(r"(engine|model|date|digest)=")
+
+
+def machine_made(entry: polib.POEntry) -> bool:
+    """Whether the English (current, or previous if outdated) is as an engine wrote it: a
+    provenance comment, no reviewer, and (when recorded) a digest that still matches."""
+    fields, others = split_provenance(entry.tcomment)
+    if fields is None or any(line.strip().startswith(REVIEWED_TAG) for line in others):
+        return False
+    digest = fields.get("digest")
+    return digest is None or digest == english_digest(entry.msgstr)
 
 
 HEADER_COMMENT = (
     "Translation memory of one report, Chinese (zh-Hans) to English. Translators: edit with\n"
     "Poedit, Weblate or any PO editor. To mark an entry reviewed, add a translator comment\n"
-    "line `reviewed-by: NAME` (and remove the fuzzy flag of an outdated one).\n"
+    "line `reviewed-by: NAME` (and remove the fuzzy flag of an outdated one); editing the\n"
+    "English of a machine translation makes it yours, and no engine will overwrite it.\n"
     "report-site merges this file with the Chinese; it never drops an entry."
 )
 

@@ -6,19 +6,19 @@ whose old English was itself machine-made. Reviewed English is never sent and ne
 an outdated reviewed entry keeps its English, fuzzy flag and previous Chinese for a translator
 to revise (no engine draft is put beside it, so no quota is spent on text a person will redo).
 
-Each answer is written with its provenance (`machine-translated: engine=…; model=…; date=…`, the
-date from SOURCE_DATE_EPOCH when set, for reproducible runs) and the memory is saved after every
-batch, so a run that stops (Ctrl-C, a refused key, a used-up quota) keeps everything it got.
+Each answer is written with its provenance (`machine-translated: engine=…; model=…; date=…;
+digest=…`, the date from SOURCE_DATE_EPOCH when set, for reproducible runs; the digest tells a
+draft a translator has since edited, which is theirs) and the memory is saved after every batch,
+so a run that stops (Ctrl-C, a refused key, a used-up quota) keeps everything it got. A memory
+saved by someone else during the run is merged, never overwritten.
 Without an engine the command merges and saves only, and says what is left to translate.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
-import textwrap
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -38,7 +38,6 @@ from generator.tm.engines.service import shown_url
 from generator.tm.engines.settings import resolve
 
 Echo = Callable[[str], None]
-_CONTINUATION = re.compile(r"(engine|model|date)=")
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,15 @@ class Outcome:
     outdated_reviewed: int = 0
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Who drafted a run's English, and when: recorded with every answer."""
+
+    engine: str
+    model: str
+    day: date
+
+
 @dataclass
 class _Job:
     report: Report
@@ -73,14 +81,12 @@ class _Job:
     todo: list[polib.POEntry]
     outcome: Outcome
     reasons: dict[str, str] = field(default_factory=dict)
+    on_disk: str | None = None  # the file's text as last read or written by this run
+    answered: list[tuple[store.Key, str, Provenance]] = field(default_factory=list)
 
 
-def was_machine(entry: polib.POEntry) -> bool:
-    """Whether the entry's English (current or, if outdated, previous) was machine-made."""
-    lines = [line.strip() for line in (entry.tcomment or "").splitlines()]
-    return any(line.startswith(store.MACHINE_TAG) for line in lines) and not any(
-        line.startswith(store.REVIEWED_TAG) for line in lines
-    )
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None
 
 
 def reason_to_send(entry: polib.POEntry) -> str | None:
@@ -90,7 +96,7 @@ def reason_to_send(entry: polib.POEntry) -> str | None:
     state = store.state_of(entry)
     if state is State.MISSING:
         return "new"
-    if state is State.OUTDATED and was_machine(entry):
+    if state is State.OUTDATED and store.machine_made(entry):
         return "outdated"
     return None
 
@@ -108,33 +114,12 @@ def provenance_date(env: Mapping[str, str]) -> date:
         ) from None
 
 
-def provenance_lines(engine: str, model: str, day: date) -> list[str]:
-    """The provenance comment, broken at `; ` where it would pass the PO file's line width: polib
-    would wrap it there on saving anyway, and breaking it ourselves keeps what is in memory equal
-    to what is on disk. It still starts with `machine-translated:`, which is what marks the
-    entry machine-made."""
-    line = f"{store.MACHINE_TAG} engine={engine}; model={model}; date={day.isoformat()}"
-    return textwrap.wrap(
-        line, store.WRAP - len("# "), break_long_words=False, break_on_hyphens=False
-    )
-
-
-def _without_provenance(tcomment: str) -> list[str]:
-    kept: list[str] = []
-    in_provenance = False
-    for line in (tcomment or "").splitlines():
-        if line.strip().startswith(store.MACHINE_TAG):
-            in_provenance = True
-        elif not (in_provenance and _CONTINUATION.match(line.strip())):
-            in_provenance = False
-            kept.append(line)
-    return kept
-
-
-def record(entry: polib.POEntry, english: str, stamp: Sequence[str]) -> None:
+def record(entry: polib.POEntry, english: str, provenance: Provenance) -> None:
     """Write a machine translation into `entry`: English, provenance, no longer outdated."""
+    stamp = store.provenance_lines(provenance.engine, provenance.model, provenance.day, english)
+    _, others = store.split_provenance(entry.tcomment)
     entry.msgstr = english
-    entry.tcomment = "\n".join([*stamp, *_without_provenance(entry.tcomment)])
+    entry.tcomment = "\n".join([*stamp, *others])
     entry.flags = [flag for flag in entry.flags if flag != "fuzzy"]
     entry.previous_msgid = None
 
@@ -146,14 +131,41 @@ def one_line(text: str) -> str:
 
 
 def _plan(report: Report) -> _Job:
-    merged = merged_catalog(report)
     path = catalog_path(Path(report.folder))
+    on_disk = _read(path)
+    merged = merged_catalog(report)
     reasons = {e.msgid: r for e in merged.catalog if (r := reason_to_send(e)) is not None}
     todo = [e for e in merged.catalog if e.msgid in reasons and not e.obsolete]
     outcome = Outcome(
         display_path(path), merged.added, merged.outdated, merged.obsoleted, len(todo)
     )
-    return _Job(report, path, merged.catalog, todo, outcome, reasons)
+    return _Job(report, path, merged.catalog, todo, outcome, reasons, on_disk)
+
+
+def _save(job: _Job, err: Echo) -> None:
+    """Save the job's catalog; if someone saved the file since this run read it (a translator
+    with the file open in Poedit during a long run), their file wins: it is merged with the
+    Chinese and gets this run's answers only where it still lacks English an engine may fill."""
+    if _read(job.path) != job.on_disk:
+        theirs = store.merge(store.load(job.path), list(job.report.segments()), job.report.path)
+        live = {store.key_of(e): e for e in theirs.catalog if not e.obsolete}
+        for key, english, provenance in job.answered:
+            target = live.get(key)
+            if target is not None and reason_to_send(target) is not None:
+                record(target, english, provenance)
+        job.catalog = theirs.catalog
+        err(
+            f"{job.outcome.catalog} was saved by someone else during the run: "
+            "their edits are kept, and this run's answers merged into it"
+        )
+    store.save(job.catalog, job.path)
+    job.on_disk = _read(job.path)
+
+
+def _pending(job: _Job, keys: Sequence[store.Key]) -> list[polib.POEntry]:
+    """The entries for `keys` in the job's current catalog that still want an engine."""
+    live = {store.key_of(e): e for e in job.catalog if not e.obsolete}
+    return [e for k in keys if (e := live.get(k)) is not None and reason_to_send(e)]
 
 
 def _count_left(job: _Job) -> None:
@@ -162,24 +174,29 @@ def _count_left(job: _Job) -> None:
     job.outcome.missing = states.count(State.MISSING)
     job.outcome.outdated = states.count(State.OUTDATED)
     job.outcome.outdated_reviewed = sum(
-        1 for e, s in zip(live, states, strict=True) if s is State.OUTDATED and not was_machine(e)
+        1
+        for e, s in zip(live, states, strict=True)
+        if s is State.OUTDATED and not store.machine_made(e)
     )
 
 
-def _batches(items: Sequence[polib.POEntry], size: int) -> Iterator[Sequence[polib.POEntry]]:
-    for start in range(0, len(items), max(1, size)):
-        yield items[start : start + max(1, size)]
-
-
 def _run(
-    job: _Job, engine: Engine, glossary: Mapping[str, str], stamp: Sequence[str], show: bool
+    job: _Job,
+    engine: Engine,
+    glossary: Mapping[str, str],
+    provenance: Provenance,
+    show: bool,
+    err: Echo,
 ) -> None:
     bar = tqdm(
         total=len(job.todo), desc=job.report.slug, unit="seg", file=sys.stderr, disable=not show
     )
+    keys = [store.key_of(e) for e in job.todo]
+    size = max(1, engine.batch_size)
     try:
-        for batch in _batches(job.todo, engine.batch_size):
-            answers = engine.translate([e.msgid for e in batch], glossary)
+        for start in range(0, len(keys), size):
+            batch = _pending(job, keys[start : start + size])
+            answers = engine.translate([e.msgid for e in batch], glossary) if batch else []
             if len(answers) != len(batch):
                 raise EngineError(
                     engine.name, f"answered {len(answers)} texts for {len(batch)} segments"
@@ -187,12 +204,13 @@ def _run(
             for entry, answer in zip(batch, answers, strict=True):
                 english = one_line(answer)
                 if english:
-                    record(entry, english, stamp)
+                    record(entry, english, provenance)
+                    job.answered.append((store.key_of(entry), english, provenance))
                     job.outcome.translated += 1
                 else:
                     job.outcome.empty += 1
-            store.save(job.catalog, job.path)
-            bar.update(len(batch))
+            _save(job, err)
+            bar.update(len(keys[start : start + size]))
     finally:
         bar.close()
 
@@ -262,17 +280,17 @@ def translate_site(
         return [job.outcome for job in jobs]
     show = sys.stderr.isatty() if progress is None else progress
     engine: Engine | None = None
-    stamp: list[str] = []
+    provenance: Provenance | None = None
     current: _Job | None = None
     try:
         for job in jobs:
             current = job
-            store.save(job.catalog, job.path)  # the merge, before anything is sent
+            _save(job, err)  # the merge, before anything is sent
             if job.todo and config is not None:
-                if engine is None:  # only when there is work: a finished run needs no key
+                if engine is None or provenance is None:  # a finished run needs no key
                     engine = engines.create(config, env, retry)
-                    stamp = provenance_lines(engine.name, engine.model, provenance_date(env))
-                _run(job, engine, glossary, stamp, show)
+                    provenance = Provenance(engine.name, engine.model, provenance_date(env))
+                _run(job, engine, glossary, provenance, show, err)
             _count_left(job)
             out(_summary(job.outcome, engine if config is not None else None))
     except (ReportSiteError, KeyboardInterrupt):
