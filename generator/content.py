@@ -28,6 +28,7 @@ from generator.model import (
     SiteConfig,
 )
 from generator.report_meta import read_headlines
+from generator.slugs import REPORT_SLUG, RESERVED_SLUGS
 
 SITE_FILE = "site.yml"
 REPORT_FILE = "report.yml"
@@ -342,6 +343,14 @@ def load_site(root: Path) -> Site:
     config = load_site_config(root, problems)
     reports = []
     for folder in report_folders(root):
+        if not REPORT_SLUG.fullmatch(folder.name) or folder.name in RESERVED_SLUGS:
+            problems.add(
+                Loc(display_path(folder)),
+                "a report folder's name is the report's web address, and this one cannot be",
+                "rename the folder with lower-case letters, digits and hyphens "
+                "(not assets or search), e.g. guangdong-gov-2026",
+            )
+            continue
         report = load_report(folder, root, problems)
         if report:
             reports.append(report)

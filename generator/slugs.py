@@ -7,6 +7,9 @@ import re
 from generator.importer.numbering import strip_numbering
 
 MAX_SLUG = 40
+# A report's folder is its web address in every edition, beside what MkDocs itself puts there.
+REPORT_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+RESERVED_SLUGS = frozenset({"assets", "search"})
 _QUOTES = re.compile(r"[“”\"‘’《》「」『』]")
 
 
@@ -14,20 +17,38 @@ def pinyin_slug(heading: str) -> str:
     """`一、加强党的领导，把牢教育发展方向` → `jiaqiang-dangdelingdao`: pinyin of the words of the
     first phrase, numbering removed, at most MAX_SLUG characters. Quotation marks do not end
     the phrase (`一、2025年和“十四五”时期工作回顾` → `2025-nian-he-shisiwu-shiqi-gongzuo-huigu`)."""
+    text = _QUOTES.sub("", strip_numbering(heading))
+    phrase = re.split(r"[，,。：:；;、（）()\s]", text.strip(), maxsplit=1)[0] or text
+    return _join_words(pinyin_words(phrase), MAX_SLUG)
+
+
+def pinyin_words(text: str) -> list[str]:
+    """The words of `text` (jieba) in toneless pinyin, Latin letters and digits kept."""
     import jieba
     from pypinyin import lazy_pinyin
 
-    text = _QUOTES.sub("", strip_numbering(heading))
-    phrase = re.split(r"[，,。：:；;、（）()\s]", text.strip(), maxsplit=1)[0] or text
     words = []
-    for word in jieba.cut(phrase):
+    for word in jieba.cut(text):
         latin = re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(word)).lower())
         if latin:
             words.append(latin)
+    return words
+
+
+def report_slug(file_stem: str) -> str:
+    """A report's folder name from its file name: `hangzhou-education-2020` stays as it is,
+    `杭州市教育局2020年工作总结` becomes `hangzhoushi-jiaoyuju-2020-nian-gongzuo-zongjie`."""
+    slug = _join_words(pinyin_words(file_stem.replace("_", " ")), 60)
+    if not slug or slug in RESERVED_SLUGS:
+        return f"report-{slug}" if slug else "report"
+    return slug
+
+
+def _join_words(words: list[str], limit: int) -> str:
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > MAX_SLUG:
+        if len(candidate) > limit:
             break
         slug = candidate
     return slug

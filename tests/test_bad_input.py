@@ -14,7 +14,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from generator.content import _PARSER
+from generator.content import _PARSER, load_site
 from generator.errors import ReportSiteError
 from generator.importer import decode
 from generator.importer.run import import_report, plan_import
@@ -182,15 +182,38 @@ def test_errors_come_with_the_warnings_of_the_same_run(here: Path) -> None:
     assert list(Path("out", "report").iterdir()) == []
 
 
-def test_a_slug_that_cannot_be_a_folder(here: Path) -> None:
+@pytest.mark.parametrize("slug", ["../Elsewhere", "assets", "search"])
+def test_a_slug_that_cannot_be_a_folder(here: Path, slug: str) -> None:
     Path("report.txt").write_text(TITLE + "一、总则\n正文。\n", encoding="utf-8")
-    result = CliRunner().invoke(
-        main, ["import", "report.txt", "--out", "out", "--slug", "../Elsewhere"]
-    )
+    result = CliRunner().invoke(main, ["import", "report.txt", "--out", "out", "--slug", slug])
     assert_refused(
         result,
-        "--slug: “../Elsewhere” cannot be a report's folder and web address\n"
-        "  hint: use lower-case letters, digits and hyphens, e.g. --slug guangdong-2026\n",
+        f"--slug: “{slug}” cannot be a report's folder and web address\n"
+        "  hint: use lower-case letters, digits and hyphens, not assets or search, "
+        "e.g. --slug guangdong-2026\n",
+    )
+
+
+def test_a_chinese_file_name_gives_a_pinyin_folder(here: Path) -> None:
+    Path("杭州市教育局2020年工作总结.txt").write_text(TITLE + "一、总则\n正文。\n", "utf-8")
+    result = CliRunner().invoke(main, ["import", "杭州市教育局2020年工作总结.txt", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in Path("out").iterdir()] == [
+        "hangzhoushi-jiaoyuju-2020-nian-gongzuo-zongjie"
+    ]
+
+
+def test_a_report_folder_that_cannot_be_a_web_address(here: Path) -> None:
+    assert CliRunner().invoke(main, ["import", str(HANGZHOU), "--out", "content"]).exit_code == 0
+    Path("content", "hangzhou-education-2020").rename(Path("content", "assets"))
+    Path("content", "site.yml").write_text("site_url: https://example.org/\n", encoding="utf-8")
+    with pytest.raises(ReportSiteError) as error:
+        load_site(Path("content"))
+    assert error.value.render() == (
+        "content/assets: a report folder's name is the report's web address, and this one "
+        "cannot be\n"
+        "  hint: rename the folder with lower-case letters, digits and hyphens (not assets or "
+        "search), e.g. guangdong-gov-2026"
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ReportSiteError
+from generator.importer.chrome import find_chrome
 from generator.importer.document import Outline, Paragraph, Table
 from generator.importer.outline import build_outline
 from generator.importer.run import import_report
@@ -240,3 +241,27 @@ def test_tab_lines_are_a_table() -> None:
     table, paragraph = outline.headings[0].body
     assert isinstance(table, Table) and table.rows == (("产品", "产量"), ("酒", "15767"))
     assert isinstance(paragraph, Paragraph)
+
+
+def test_related_links_at_the_end_of_a_page_are_dropped_with_their_titles() -> None:
+    lines = [
+        "报告标题",
+        "",
+        "一、正文",
+        "全文的最后一段。",
+        "相关报道：",
+        "代表热议政府工作报告",
+        "",
+    ]
+    dropped = [(r.line, r.text, r.reason) for r in find_chrome(lines)]
+    assert dropped == [
+        (5, "相关报道：", "related links"),
+        (6, "代表热议政府工作报告", "related links"),
+    ]
+
+
+def test_a_related_links_line_followed_by_report_text_is_kept_whole() -> None:
+    lines = ["报告标题", "", "一、正文", "一段。", "相关链接：", "这是报告本身的一句话，不是链接。"]
+    assert find_chrome(lines) == []
+    numbered = ["报告标题", "", "一、正文", "一段。", "相关阅读", "二、下一部分"]
+    assert find_chrome(numbered) == []

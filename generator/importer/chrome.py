@@ -3,8 +3,9 @@
 Only what is clearly not report text is dropped, and only where chrome is found: before the
 report's title (a page menu: 下载 打印 全屏 收藏 【字号： 加大 还原 减小 】), in the title block
 (a byline: 来源：浙江日报, 时间：2026-01-22) and after the report's last line ("related links":
-相关报道： and the link list under it). The same words inside the report are its text and stay.
-Every dropped line becomes a `Removal`, listed to the editor and in report.yml.
+相关报道： and the link titles under it; if a sentence or a heading follows, it is all kept).
+The same words inside the report are its text and stay. Every dropped line becomes a `Removal`,
+listed to the editor and in report.yml.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def find_chrome(lines: list[str]) -> list[Removal]:
     head += [(i, text) for i, text in numbered[top + 1 : block] if chrome_reason(text) == BYLINE]
     bottom = len(numbered)
     related = next((k for k in range(block, len(numbered)) if _RELATED.match(numbered[k][1])), None)
-    if related is not None and len(numbered) - related <= 30:
+    if related is not None and _a_link_list(numbered[related + 1 :]):
         bottom = related
     while bottom > block and chrome_reason(numbered[bottom - 1][1]) in (MENU, RELATED):
         bottom -= 1
@@ -75,6 +76,22 @@ def find_chrome(lines: list[str]) -> list[Removal]:
         reason = chrome_reason(text) or RELATED
         removals.append(Removal(number, _col(lines[number - 1]), text, reason, whole_line=True))
     return sorted(removals, key=lambda r: r.line)
+
+
+def _a_link_list(lines: list[tuple[int, str]]) -> bool:
+    """Whether what follows a "related links" line is a list of link titles, so that the heading
+    is the page's and not the report's own words: a few short lines, none a sentence or a
+    numbered heading. Anything else keeps the heading and everything under it."""
+    return len(lines) <= 30 and all(_link_title(text) for _, text in lines)
+
+
+def _link_title(text: str) -> bool:
+    if chrome_reason(text) is not None:
+        return True
+    return len(text) <= 60 and not _SENTENCE_END.search(text) and not numbering_of(text)
+
+
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
 
 
 def _col(line: str) -> int:

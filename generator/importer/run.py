@@ -8,7 +8,6 @@ text is also written to report.yml.
 
 from __future__ import annotations
 
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -26,15 +25,13 @@ from generator.importer.outline import build_outline
 from generator.importer.script import check_simplified
 from generator.importer.verify import check_nothing_lost
 from generator.importer.writer import content_files
+from generator.slugs import REPORT_SLUG, RESERVED_SLUGS, report_slug
 
 __all__ = ["ImportPlan", "check_nothing_lost", "default_slug", "import_report", "plan_import"]
 
-_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
-
 
 def default_slug(source: Path) -> str:
-    slug = re.sub(r"[^a-z0-9-]+", "-", source.stem.lower()).strip("-")
-    return slug or "report"
+    return report_slug(source.stem)
 
 
 @dataclass(frozen=True)
@@ -105,11 +102,12 @@ def import_report(
     report folder, since it belongs to editors from the moment it is imported. `echo` receives
     what the editor is told (default: standard error)."""
     findings = Findings(display_path(source))
-    if slug is not None and not _SLUG.fullmatch(slug):
+    if slug is not None and (not REPORT_SLUG.fullmatch(slug) or slug in RESERVED_SLUGS):
         findings.errors.add(
             Loc("--slug"),
             f"“{slug}” cannot be a report's folder and web address",
-            "use lower-case letters, digits and hyphens, e.g. --slug guangdong-2026",
+            "use lower-case letters, digits and hyphens, not assets or search, "
+            "e.g. --slug guangdong-2026",
         )
     target = out / (slug or default_slug(source))
     if target.exists():
