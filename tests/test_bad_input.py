@@ -110,7 +110,8 @@ def test_saved_web_page(here: Path) -> None:
 def test_bytes_that_no_encoding_reads(here: Path) -> None:
     assert_refused(
         run_import("report.txt", TITLE.encode() + "一、总则".encode() + b"\xff\xfe\xff\n"),
-        "report.txt:2:5: byte 0xFF (byte 47 of the file) is neither UTF-8 nor GB18030\n"
+        "report.txt:2:5: byte 0xFF (byte 47 of the file) cannot be read as UTF-8, GB18030 or "
+        "Big5\n"
         "    一、总则���\n"
         "            ^\n"
         "  hint: save the report as UTF-8 text and import it again\n",
@@ -436,6 +437,36 @@ def test_traditional_chinese_is_imported_with_a_warning(here: Path, hangzhou_tex
         "                          ^\n"
         "  hint: convert it to Simplified Chinese and import that: opencc -c t2s -i report.txt "
         "-o report-zh-Hans.txt (the zh-Hant edition is generated from the Simplified text)\n"
+    )
+
+
+def test_big5_from_taiwan_or_hong_kong_is_read_as_big5_not_as_gb18030_mojibake(
+    here: Path, hangzhou_text: str
+) -> None:
+    import opencc
+
+    traditional = opencc.OpenCC("s2tw").convert(hangzhou_text)
+    data = traditional.encode("cp950")
+    data.decode("gb18030")  # the trap: these bytes are valid GB18030 too
+    result = run_import("report.txt", data)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[:2] == [
+        "report.txt: read as BIG5",
+        "report.txt:1:14: warning: the text looks like Traditional Chinese (1914 of 5298 Chinese "
+        "characters have a different Simplified form); the source language of a report is zh-Hans",
+    ]
+    assert pages_text(Path("out/report")).startswith("一、加強黨的領導")
+
+
+def test_a_damaged_gb18030_file_is_located_where_gb18030_fails(here: Path) -> None:
+    data = (TITLE + "一、总则\n正文第一段。\n").encode("gb18030") + b"\x81\x20\n"
+    assert_refused(
+        run_import("report.txt", data),
+        "report.txt:4:1: byte 0x81 (byte 47 of the file) cannot be read as UTF-8, GB18030 or "
+        "Big5\n"
+        "    � \n"
+        "    ^\n"
+        "  hint: save the report as UTF-8 text and import it again\n",
     )
 
 

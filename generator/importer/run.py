@@ -48,7 +48,7 @@ class ImportPlan:
         """What the import prints: the encoding when it is not UTF-8 (UTF-16 without a BOM has
         a warning of its own), each dropped line, then the warnings."""
         out = []
-        if self.encoding in ("gb18030", "utf-16", "utf-32"):
+        if self.encoding in ("gb18030", "big5", "utf-16", "utf-32"):
             out.append(f"{self.source}: read as {self.encoding.upper()}")
         out += [
             f"{self.source}:{r.line}: dropped {r.reason}: {r.text}"
