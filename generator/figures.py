@@ -138,6 +138,8 @@ _ZH_TAIL = re.compile(
     r"(?P<unit>个百分点|百分点|%|‰|元|倍|年度|年|月|日)?"
 )
 _ZH_RATIO = re.compile(r"\s*[:：]\s*(\d+(?:\.\d+)?)")
+# A range writes the multiplier and unit once, after its second term: 1-9月, 10—15万元, 3至5年.
+_ZH_RANGE = re.compile(r"\s*(?:-|—|–|~|～|至|到)\s*(?=\d)")
 _ZH_COUNTERS = re.compile(
     r"人次|小时|分钟|平方米|公里|[个所名人次家项节门件场位座辆台张本篇批届期类种份套处条支队间级岁天周亩册米吨户元倍]"
 )
@@ -183,13 +185,17 @@ def extract_zh(text: str) -> list[Figure]:
         else:
             tail = _ZH_TAIL.match(plain, end)
             assert tail is not None  # every part of it is optional
-            value *= _ZH_MULTIPLIERS.get(tail["mult"] or "", Decimal(1))
             if tail["more1"] or tail["more2"]:
                 qualifier = Qualifier.MORE_THAN
             end = tail.end()
             counter = None if tail["unit"] else _ZH_COUNTERS.match(plain, end)
-            plain_number = not (tail["mult"] or qualifier is Qualifier.MORE_THAN or counter)
-            kind = _zh_kind(value, tail["unit"] or "", plain_number)
+            mult, unit = tail["mult"], tail["unit"]
+            if not (unit or counter):
+                shared_mult, unit = _zh_range_end(plain, end)
+                mult = mult or shared_mult
+            value *= _ZH_MULTIPLIERS.get(mult or "", Decimal(1))
+            plain_number = not (mult or qualifier is Qualifier.MORE_THAN or counter)
+            kind = _zh_kind(value, unit or "", plain_number)
             if counter:
                 end = counter.end()
         if ordinal and kind is Kind.COUNT:
@@ -202,6 +208,17 @@ def extract_zh(text: str) -> list[Figure]:
             qualifier, start = _ZH_QUALIFIERS[before.group()], before.start()
         figures.append(Figure(value, kind, qualifier, text[start:end], start, second))
     return figures
+
+
+def _zh_range_end(plain: str, end: int) -> tuple[str | None, str | None]:
+    """The multiplier and unit after the second term of a range that starts at `end`, if any."""
+    link = _ZH_RANGE.match(plain, end)
+    second = _ZH_NUMBER.match(plain, link.end()) if link else None
+    if second is None:
+        return None, None
+    tail = _ZH_TAIL.match(plain, second.end())
+    assert tail is not None
+    return tail["mult"], tail["unit"]
 
 
 def _zh_kind(value: Decimal, unit: str, plain_number: bool) -> Kind:
@@ -280,8 +297,8 @@ _EN_DATE = re.compile(
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b"
 )
 _EN_MONEY = re.compile(
-    rf"(?:\b(?:CNY|RMB)|[¥￥])\s?(?P<a>{_EN_NUMBER})(?:\s(?P<sa>million|billion|thousand)\b)?"
-    rf"|(?<![\w.])(?P<b>{_EN_NUMBER})(?:\s(?P<sb>million|billion|thousand))?"
+    rf"(?:\b(?:CNY|RMB)|[¥￥])\s?(?P<a>{_EN_NUMBER})(?:\s(?P<sa>million|billion|trillion|thousand)\b)?"
+    rf"|(?<![\w.])(?P<b>{_EN_NUMBER})(?:\s(?P<sb>million|billion|trillion|thousand))?"
     r"\s(?:yuan|CNY|RMB)\b"
 )
 _EN_FIGURE = re.compile(
@@ -290,8 +307,18 @@ _EN_FIGURE = re.compile(
     rf"|\b(?P<word>{'|'.join(_SPELLED)})\b|\b(?P<nth>{'|'.join(_SPELLED_ORDINALS)})\b",
     re.IGNORECASE,
 )
-_SCALES = {"thousand": Decimal(10) ** 3, "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
-_EN_SCALE = re.compile(r"\s?-?\s?(thousand|million|billion)\b")
+_SCALES = {
+    "thousand": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+}
+_SCALE_WORDS = "thousand|million|billion|trillion"
+_EN_NUMBER_AT = re.compile(_EN_NUMBER)
+_EN_SCALE = re.compile(rf"\s?-?\s?({_SCALE_WORDS})\b")
+# The first term of a range takes the unit and scale written after the second only: 1.5-2
+# million, 3 to 5 percent, 5-10 times.
+_EN_RANGE = re.compile(rf"\s*(?:-|–|—|to)\s*(?={_EN_NUMBER})", re.IGNORECASE)
 _EN_UNITS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\s?[:：]\s?(\d+(?:\.\d+)?)"), Kind.RATIO),
     (re.compile(r"(?:st|nd|rd|th)\b"), Kind.ORDINAL),
@@ -361,8 +388,17 @@ def extract_en(text: str) -> list[Figure]:
                 add(_en_span(text, match.span(day), int(match[day]), Kind.DAY))
     for match in _EN_MONEY.finditer(text):
         digits, scale = (match["a"], match["sa"]) if match["a"] else (match["b"], match["sb"])
+        if match["a"] and not scale:  # CNY 1.5-2 billion
+            scale, _ = _en_range_end(text, match.end())
         value = _decimal(digits) * _SCALES.get(scale or "", Decimal(1))
         add(Figure(value, Kind.MONEY, text=match.group(), start=match.start()))
+        link = _EN_RANGE.match(text, match.end()) if match["a"] else None
+        second = _EN_NUMBER_AT.match(text, link.end()) if link else None
+        if second is not None:  # CNY 150-200 million: the second term is money too
+            own = _EN_SCALE.match(text, second.end())
+            value = _decimal(second.group()) * _SCALES.get(own.group(1) if own else "", Decimal(1))
+            span = text[second.start() : own.end() if own else second.end()]
+            add(Figure(value, Kind.MONEY, text=span, start=second.start()))
     for match in _EN_FIGURE.finditer(text):
         if free(*match.span()):
             add(_en_number(text, match))
@@ -383,18 +419,52 @@ def _en_number(text: str, match: re.Match[str]) -> Figure:
     scale = _EN_SCALE.match(text, end)
     if scale:
         value, end = value * _SCALES[scale.group(1)], scale.end()
-    kind, second = Kind.COUNT, None
-    for pattern, unit_kind in _EN_UNITS:
-        unit = pattern.match(text, end)
-        if unit and not (spelled and unit_kind in (Kind.RATIO, Kind.ORDINAL)):
-            kind, end = unit_kind, unit.end()
-            if unit_kind is Kind.RATIO:
-                second = Decimal(unit.group(1))
-            break
-    plain_year = not spelled and not scale and "," not in match["num"] and "." not in match["num"]
+    kind, second, unit_end = _en_unit(text, end, spelled)
+    if kind is Kind.COUNT and not scale and not spelled:
+        shared_scale, shared_kind = _en_range_end(text, end)
+        value *= _SCALES.get(shared_scale or "", Decimal(1))
+        kind = shared_kind
+    else:
+        end = unit_end
+    plain_year = (
+        not spelled and not scale and kind is Kind.COUNT and not re.search(r"[,.]", match["num"])
+    )
     if kind is Kind.COUNT and plain_year and len(match["num"]) == 4 and 1900 <= value <= 2100:
         kind = Kind.YEAR
     return Figure(value, kind, text=text[start:end], start=start, second=second, spelled=spelled)
+
+
+def _en_unit(text: str, end: int, spelled: bool) -> tuple[Kind, Decimal | None, int]:
+    """The kind the unit written at `end` gives, a ratio's second term, and where it ends."""
+    for pattern, unit_kind in _EN_UNITS:
+        unit = pattern.match(text, end)
+        if unit and not (spelled and unit_kind in (Kind.RATIO, Kind.ORDINAL)):
+            second = Decimal(unit.group(1)) if unit_kind is Kind.RATIO else None
+            return unit_kind, second, unit.end()
+    return Kind.COUNT, None, end
+
+
+_RANGE_KINDS = frozenset(
+    {Kind.PERCENT, Kind.PERCENTAGE_POINT, Kind.PERMILLE, Kind.TIMES, Kind.MONEY}
+)
+
+
+def _en_range_end(text: str, end: int) -> tuple[str | None, Kind]:
+    """The scale and kind after the second term of a range that starts at `end`, if any."""
+    link = _EN_RANGE.match(text, end)
+    second = _EN_NUMBER_AT.match(text, link.end()) if link else None
+    if second is None:
+        return None, Kind.COUNT
+    after = second.end()
+    scale = _EN_SCALE.match(text, after)
+    after = scale.end() if scale else after
+    kind, _, _ = _en_unit(text, after, spelled=False)
+    if _EN_MONEY_UNIT.match(text, after):
+        kind = Kind.MONEY
+    return (scale.group(1) if scale else None), (kind if kind in _RANGE_KINDS else Kind.COUNT)
+
+
+_EN_MONEY_UNIT = re.compile(r"\s(?:yuan|CNY|RMB)\b")
 
 
 def _en_qualified(text: str, figure: Figure) -> Figure:

@@ -65,6 +65,7 @@ def messages(zh: str, en: str) -> list[str]:
         ("短短8个月内", "8", Kind.COUNT, Qualifier.EXACT, "8个"),
         ("排名第3位", "3", Kind.ORDINAL, Qualifier.EXACT, "第3位"),
         ("增长1.5倍", "1.5", Kind.TIMES, Qualifier.EXACT, "1.5倍"),
+        ("货物进出口总额9.5万亿元", "9500000000000", Kind.MONEY, Qualifier.EXACT, "9.5万亿元"),
     ],
 )
 def test_a_chinese_figure_has_an_exact_value_a_kind_and_a_qualifier(
@@ -134,12 +135,40 @@ def test_chinese_numerals_are_known_so_that_english_digits_for_them_are_tolerate
         ("an increase over 2019", "2019", Kind.YEAR, Qualifier.EXACT),
         ("the end of September", "9", Kind.MONTH, Qualifier.EXACT),
         ("1.5 times", "1.5", Kind.TIMES, Qualifier.EXACT),
+        ("CNY 9.5 trillion", "9500000000000", Kind.MONEY, Qualifier.EXACT),
+        ("3.2 trillion", "3200000000000", Kind.COUNT, Qualifier.EXACT),
     ],
 )
 def test_an_english_figure_has_an_exact_value_a_kind_and_a_qualifier(
     text: str, value: str, kind: Kind, qualifier: Qualifier
 ) -> None:
     assert facts(extract_en(text)) == [(Decimal(value), kind, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        ("1-9月", ("1", Kind.MONTH), ("9", Kind.MONTH)),
+        ("1—9月", ("1", Kind.MONTH), ("9", Kind.MONTH)),
+        ("补助10至15万元", ("100000", Kind.MONEY), ("150000", Kind.MONEY)),
+        ("增长5%—5.5%", ("5", Kind.PERCENT), ("5.5", Kind.PERCENT)),
+        ("学制3至5年", ("3", Kind.COUNT), ("5", Kind.COUNT)),
+        ("2019-2020年", ("2019", Kind.YEAR), ("2020", Kind.YEAR)),
+        ("1.5-2 million", ("1500000", Kind.COUNT), ("2000000", Kind.COUNT)),
+        ("5-5.5%", ("5", Kind.PERCENT), ("5.5", Kind.PERCENT)),
+        ("3 to 5 percent", ("3", Kind.PERCENT), ("5", Kind.PERCENT)),
+        ("CNY 1.5-2 billion", ("1500000000", Kind.MONEY), ("2000000000", Kind.MONEY)),
+        ("2019-2020", ("2019", Kind.YEAR), ("2020", Kind.YEAR)),
+    ],
+)
+def test_a_range_writes_its_unit_once_and_both_terms_have_it(
+    text: str, first: tuple[str, Kind], second: tuple[str, Kind]
+) -> None:
+    extract = extract_en if text.isascii() else extract_zh
+    assert [(f.value, f.kind) for f in extract(text)] == [
+        (Decimal(first[0]), first[1]),
+        (Decimal(second[0]), second[1]),
+    ]
 
 
 def test_an_english_ratio_and_date() -> None:
@@ -192,6 +221,12 @@ def test_codes_and_words_are_no_english_figures(text: str) -> None:
         ("6城区", "six urban districts"),
         ("排名第1位", "ranked first"),
         ("排名第1位", "ranked 1st"),
+        ("货物进出口总额9.5万亿元", "total trade of CNY 9.5 trillion"),
+        ("1-9月", "from January to September"),
+        ("补助10—15万元", "subsidies of 100,000-150,000 yuan"),
+        ("预期增长5%—5.5%", "expected growth of 5-5.5%"),
+        ("预期增长5%—5.5%", "expected growth of 5% to 5.5%"),
+        ("投资1.5亿—2亿元", "an investment of CNY 150-200 million"),
     ],
 )
 def test_the_english_states_the_chinese_figures(zh: str, en: str) -> None:
