@@ -173,12 +173,26 @@ def test_a_server_that_is_not_running_is_named(sleeps: Sleeps) -> None:
         engine.translate(["你好。"], {})
 
 
-def test_a_base_url_without_a_scheme_is_refused_before_any_request() -> None:
+@pytest.mark.parametrize(
+    ("base_url", "shown"),
+    [
+        ("localhost:11434/v1", "localhost:11434/v1"),
+        ("ftp://user:secret@host/v1", "ftp://host/v1"),
+        ("http://user:secret@[::1/v1?key=sk-1", "http://[::1/v1"),
+        ("https:///v1", "https:///v1"),
+        ("sk-secret@example.org/v1", "example.org/v1"),
+    ],
+)
+def test_a_base_url_that_is_no_http_address_is_refused_before_any_request(
+    base_url: str, shown: str
+) -> None:
     with pytest.raises(EngineError) as caught:
-        create(EngineConfig("openai-compatible", "localhost:11434/v1", "m"), {})
+        create(EngineConfig("openai-compatible", base_url, "m"), {})
     assert caught.value.render() == (
-        "openai-compatible: the base URL 'localhost:11434/v1' must start with http:// or https://"
+        f"openai-compatible: the base URL '{shown}' is not an http:// or https:// address "
+        "with a host, e.g. http://127.0.0.1:11434/v1"
     )
+    assert "secret" not in caught.value.render() and "sk-" not in caught.value.render()
 
 
 def test_retry_after_is_seconds_or_an_http_date() -> None:

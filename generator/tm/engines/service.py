@@ -11,6 +11,7 @@ other server text they quote.
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -65,7 +66,11 @@ def shown_url(url: str) -> str:
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL:
-        return "the address given"
+        parsed = None
+    if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
+        # Not a URL httpx can use: show what was given, less anything that may be a secret.
+        bare = re.sub(r"^([a-z][a-z0-9+.-]*://)?[^/@]*@", r"\1", url.strip(), flags=re.I)
+        return re.split(r"[?#]", bare, maxsplit=1)[0].rstrip("/") or "the address given"
     port = f":{parsed.port}" if parsed.port else ""
     return f"{parsed.scheme}://{parsed.host}{port}{parsed.path}".rstrip("/")
 
@@ -92,9 +97,15 @@ class Service:
         stops: Mapping[int, str] | None = None,
         timeout: float = 300.0,
     ):
-        if not base_url.startswith(("http://", "https://")):
+        try:
+            parsed: httpx.URL | None = httpx.URL(base_url)
+        except httpx.InvalidURL:
+            parsed = None
+        if parsed is None or parsed.scheme not in ("http", "https") or not parsed.host:
             raise EngineError(
-                engine, f"the base URL {base_url!r} must start with http:// or https://"
+                engine,
+                f"the base URL '{shown_url(base_url)}' is not an http:// or https:// address "
+                "with a host, e.g. http://127.0.0.1:11434/v1",
             )
         self.engine = engine
         self.base_url = base_url.rstrip("/")
@@ -139,7 +150,7 @@ class Service:
                     ) from None
                 self.retry.sleep(self.retry.delay(attempt, None))
                 continue
-            except httpx.HTTPError as error:
+            except (httpx.HTTPError, httpx.InvalidURL) as error:
                 raise EngineError(
                     self.engine, f"cannot talk to {self.where}: {type(error).__name__}"
                 ) from None
