@@ -7,10 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import polib
+import pytest
 from click.testing import CliRunner, Result
 
 from generator.check import missing_terms
 from generator.cli import main
+from generator.errors import ReportSiteError
 from generator.glossary import load_glossary
 from generator.site import Project
 from generator.tm import store
@@ -202,3 +204,17 @@ def test_the_command_is_documented() -> None:
     result = CliRunner().invoke(main, ["check", "--help"])
     assert result.exit_code == 0
     assert "--strict" in result.output and "--po" in result.output
+
+
+def test_a_glossary_entry_yaml_would_misread_is_an_error_naming_its_line(tmp_path: Path) -> None:
+    (tmp_path / "glossary.yml").write_text(
+        "西湖大学: Westlake University\n2020: Year 2020\n学校:\n西湖大学: West Lake U\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ReportSiteError) as caught:
+        load_glossary(tmp_path)
+    assert [f"{p.loc.line}: {p.message}" for p in caught.value.problems] == [
+        "2: the term 2020 is not Chinese text",
+        "3: the English of '学校' must be text",
+        "4: '西湖大学' is already in the glossary (line 1)",
+    ]
