@@ -197,7 +197,7 @@ def po_units(path: Path, po: polib.POFile) -> list[Unit]:
     """Every entry of a PO file, once per location. Locations are relative to a report folder: a
     PO file in `<report>/translations/` has them resolved against that folder."""
     shown = display_path(path)
-    where = english_lines(path, shown)
+    where = english_lines(path, shown, po)
     report_dir = path.parent.parent if path.parent.name == "translations" else None
     units = []
     for entry in po:
@@ -219,19 +219,27 @@ def _resolve(occurrence: str, line: str, report_dir: Path | None) -> Loc:
     return Loc(occurrence, number)
 
 
-def english_lines(path: Path, shown: str) -> dict[str, EnglishLines]:
-    """msgid → where its msgstr's pieces are in the file (the file as translators see it)."""
+def english_lines(
+    path: Path, shown: str, po: polib.POFile | None = None
+) -> dict[str, EnglishLines]:
+    """msgid → where its msgstr's pieces are in the file (the file as translators see it).
+    Obsolete and plural entries are skipped: their English is not checked."""
     if not path.is_file():
         return {}
     text = path.read_text(encoding="utf-8").splitlines()
-    found = {}
-    for entry in store.load(path):
+    found: dict[str, EnglishLines] = {}
+    for entry in store.load(path) if po is None else po:
+        if entry.obsolete or entry.msgid_plural or entry.msgid in found:
+            continue
         number = entry.linenum or 0
-        while 0 < number <= len(text) and not text[number - 1].startswith("msgstr "):
+        # An entry has no blank line inside it: its msgstr comes before the next blank line.
+        while 0 < number <= len(text) and text[number - 1].strip():
+            if text[number - 1].startswith("msgstr "):
+                break
             number += 1
         pieces, offset = [], 0
         while 0 < number <= len(text):
-            piece = text[number - 1].removeprefix("msgstr ")
+            piece = text[number - 1].removeprefix("msgstr ").strip()
             if not piece.startswith('"'):
                 break
             pieces.append((number, offset))

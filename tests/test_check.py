@@ -218,3 +218,18 @@ def test_a_glossary_entry_yaml_would_misread_is_an_error_naming_its_line(tmp_pat
         "3: the English of '学校' must be text",
         "4: '西湖大学' is already in the glossary (line 1)",
     ]
+
+
+def test_po_lines_are_found_past_plural_and_obsolete_entries(tmp_path: Path) -> None:
+    po_file = tmp_path / "any.po"
+    po_file.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        '#: a.md:1\nmsgid "%d 所学校"\nmsgid_plural "%d 所学校"\n'
+        'msgstr[0] "%d school"\nmsgstr[1] "%d schools"\n\n'
+        '#: a.md:2\nmsgid "新增学位7.89万个。"\nmsgstr ""\n"78,000 new "\n"school places."\n\n'
+        '#~ msgid "新增学位7.89万个。"\n#~ msgstr "old"\n',
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["check", "--po", str(po_file)])
+    assert "  a.md          2         2         0         0         0\n" in result.stdout
+    assert f"    English at {po_file}:14\n" in result.stdout

@@ -51,7 +51,7 @@ HEADER = {
 
 
 def state_of(entry: polib.POEntry) -> State:
-    if not entry.msgstr:
+    if not entry.msgstr and not any((entry.msgstr_plural or {}).values()):
         return State.MISSING
     if "fuzzy" in entry.flags:
         return State.OUTDATED
