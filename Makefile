@@ -8,7 +8,9 @@ DEV     := $(VENV)/.dev-installed
 .PHONY: build serve test check lint typecheck import generate golden translate clean lock bench lighthouse
 
 $(RUNTIME): requirements.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@# A half-made .venv (no pip: Debian without python3-venv) is made again, not used.
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); } \
+	  || { echo "cannot create $(VENV): install Python's venv module (Debian: apt install python3-venv)"; exit 1; }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
