@@ -6,6 +6,7 @@ once (as MkDocs' config validation and Jinja's located syntax errors do).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,15 @@ def display_path(path: Path | str) -> str:
         return p.as_posix()
 
 
+def char_width(ch: str) -> int:
+    """Terminal columns of a character: two for wide and full-width (CJK) ones."""
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    return sum(char_width(ch) for ch in text)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One finding: where, what, the offending line (if known) and a hint on how to fix it."""
@@ -51,10 +61,8 @@ class Problem:
         if self.source_line:
             out.append(f"    {self.source_line}")
             if self.loc.col:
-                # Full-width characters take two columns in a terminal.
                 prefix = self.source_line[: self.loc.col - 1]
-                width = sum(2 if ord(ch) > 0x2E7F else 1 for ch in prefix)
-                out.append("    " + " " * width + "^")
+                out.append("    " + " " * display_width(prefix) + "^")
         if self.hint:
             out.append(f"  hint: {self.hint}")
         return "\n".join(out)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.errors import Loc, Problem, Problems, ReportSiteError
+from generator.errors import Loc, Problem, Problems, ReportSiteError, char_width, display_width
 
 WINDOW = 36  # terminal columns shown either side of the column, on a long line
 MAX_PER_KIND = 10  # findings of one kind listed one by one; the rest are counted
@@ -45,7 +45,7 @@ class LineProblem(Problem):
             shown, caret = window(self.source_line, self.loc.col)
             out.append(f"    {shown}")
             if caret:
-                width = sum(_width(ch) for ch in shown[: caret - 1])
+                width = display_width(shown[: caret - 1])
                 out.append("    " + " " * width + "^")
         if self.hint:
             out.append(f"  hint: {self.hint}")
@@ -56,18 +56,18 @@ def window(line: str, col: int) -> tuple[str, int]:
     """(`…middle of line…`, column of `col` in it): about WINDOW terminal columns either side
     of `col`; the whole line when it is short enough."""
     line = visible(line)
-    if sum(_width(ch) for ch in line) <= 2 * WINDOW + 8:
+    if display_width(line) <= 2 * WINDOW + 8:
         return line, col
     at = max(col, 1) - 1
     start = at
     budget = WINDOW
-    while start > 0 and budget - _width(line[start - 1]) >= 0:
+    while start > 0 and budget - char_width(line[start - 1]) >= 0:
         start -= 1
-        budget -= _width(line[start])
+        budget -= char_width(line[start])
     end = at
     budget = WINDOW + budget
-    while end < len(line) and budget - _width(line[end]) >= 0:
-        budget -= _width(line[end])
+    while end < len(line) and budget - char_width(line[end]) >= 0:
+        budget -= char_width(line[end])
         end += 1
     shown = ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
     return shown, (col - start + (1 if start else 0)) if col else 0
@@ -90,10 +90,6 @@ def visible(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
-
-
-def _width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
 _NAMES = {

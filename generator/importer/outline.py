@@ -19,22 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.importer.blocks import MAX_LEAD, MAX_TITLE, read_blocks, split_lead
-from generator.importer.document import Block, Heading, Line, Mark, Outline
+from generator.importer.blocks import read_blocks
+from generator.importer.document import Block, Heading, Mark, Outline
 from generator.importer.findings import Findings
-from generator.importer.numbering import SCHEMES, scheme_of
-
-__all__ = [
-    "MAX_LEAD",
-    "MAX_TITLE",
-    "SCHEMES",
-    "Heading",
-    "Line",
-    "Outline",
-    "build_outline",
-    "scheme_of",
-    "split_lead",
-]
 
 # Kinds that are items of a run rather than parts of the document: a new series closes them.
 _ITEMS = ("run-in", "lead")

@@ -21,7 +21,7 @@ from generator.importer.tables import table_markdown
 from generator.markdown_text import escape
 from generator.slugs import pinyin_slug
 
-GENERATED_NOTE = (
+REPORT_YML_NOTE = (
     "# Metadata of one report. Editors own this file; report-site reads it and never writes it.\n"
 )
 MAX_LEVEL = 6
@@ -81,7 +81,7 @@ def content_files(
     }
     if removals:
         meta["dropped"] = [_dropped(r) for r in removals]
-    files["report.yml"] = GENERATED_NOTE + yaml.safe_dump(
+    files["report.yml"] = REPORT_YML_NOTE + yaml.safe_dump(
         meta, allow_unicode=True, sort_keys=False, width=1000
     )
     return files
