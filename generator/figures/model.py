@@ -1,0 +1,103 @@
+"""A figure as a typed fact: exact value, kind, qualifier, and how it reads in English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    COUNT = "count"
+    PERCENT = "percent"
+    PERMILLE = "permille"
+    PERCENTAGE_POINT = "percentage_point"
+    RATIO = "ratio"  # both terms kept: 4.36:1
+    TIMES = "times"  # 1.5倍 · 1.5 times
+    MONEY = "money"  # in yuan (CNY)
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"  # of the month
+    ORDINAL = "ordinal"
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    MORE_THAN = "more_than"  # 多 余 超过 以上 · more than, over, above, or more
+    NEARLY = "nearly"  # 近 将近 接近 · nearly, almost, close to
+    ABOUT = "about"  # 约 左右 · about, around, approximately
+    LESS_THAN = "less_than"  # 不到 不足 以下 · less than, fewer than, or below
+
+
+# Dates and ordinals name a point, not an amount: in "up 67% over 2019", "over" is no qualifier.
+POINTS = frozenset({Kind.YEAR, Kind.MONTH, Kind.DAY, Kind.ORDINAL})
+MONTHS = "January February March April May June July August September October November December"
+MONTH_NAMES = MONTHS.split()
+_WORDS = {
+    Qualifier.MORE_THAN: "more than",
+    Qualifier.NEARLY: "nearly",
+    Qualifier.ABOUT: "about",
+    Qualifier.LESS_THAN: "less than",
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One stated figure. `text` is the span as written (qualifier and unit included), `start`
+    its offset in the segment, `second` a ratio's second term. `spelled` marks English numbers
+    written in words ("three"): they may state a Chinese figure, but are never reported as
+    extra, since they mostly render Chinese numerals (三年 → three years)."""
+
+    value: Decimal
+    kind: Kind
+    qualifier: Qualifier = Qualifier.EXACT
+    text: str = ""
+    start: int = 0
+    second: Decimal | None = None
+    spelled: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def reading(self) -> str:
+        """The figure in canonical English, as messages show it: "nearly 32,000"."""
+        value = self.value
+        if self.kind is Kind.YEAR:
+            return f"{value.normalize():f}"
+        if self.kind is Kind.MONTH and value in range(1, 13):
+            return MONTH_NAMES[int(value) - 1]
+        shown = {
+            Kind.DAY: f"day {number(value)}",
+            Kind.ORDINAL: f"{number(value)}{_ordinal_suffix(value)}",
+            Kind.RATIO: f"{number(value)}:{number(self.second or Decimal(1))}",
+            Kind.PERCENT: f"{number(value)}%",
+            Kind.PERMILLE: f"{number(value)}‰",
+            Kind.PERCENTAGE_POINT: f"{number(value)} percentage points",
+            Kind.TIMES: f"{number(value)} times",
+            Kind.MONEY: f"CNY {number(value)}",
+        }.get(self.kind, number(value))
+        word = _WORDS.get(self.qualifier)
+        return f"{word} {shown}" if word and self.kind not in POINTS else shown
+
+    def same_value(self, other: Figure) -> bool:
+        return self.value == other.value and (self.second or 1) == (other.second or 1)
+
+    def same_qualifier(self, other: Figure) -> bool:
+        return self.kind in POINTS or self.qualifier is other.qualifier
+
+
+def number(value: Decimal) -> str:
+    """A number as English writes it: thousands separated by commas, no trailing zeros."""
+    if value == value.to_integral_value():
+        return f"{int(value):,}"
+    return f"{value.normalize():,f}"
+
+
+def _ordinal_suffix(value: Decimal) -> str:
+    n = int(value)
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def decimal_of(digits: str) -> Decimal:
+    return Decimal(digits.replace(",", ""))
