@@ -79,7 +79,7 @@ def main() -> None:
 @click.option("--slug", help="Folder (and URL) name of the report [default: from the file name].")
 @user_errors
 def import_(file: Path, out: Path, slug: str | None) -> None:
-    """Import a plain-text report (UTF-8, GB18030 or UTF-16) into content/."""
+    """Import a plain-text report (UTF-8, GB18030, Big5 or UTF-16) into content/."""
     from generator.importer.run import import_report
 
     target = import_report(file, out, slug)
