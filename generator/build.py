@@ -72,6 +72,7 @@ def build(project: Project, editions: list[str] | None = None) -> None:
     rendered = render_site(project, reuse_from=(project.site_src, staged_src))
     ensure_traditional_dictionary(project.root / HANT_DICT, rendered.config.hant.opencc)
     write_tree(staged_src, rendered.files, keep=rendered.kept)
+    record(project.root, staged_src, rendered.rendered)
     shutil.rmtree(staged_site, ignore_errors=True)
     staged_site.mkdir(parents=True)
 
@@ -95,8 +96,12 @@ def build(project: Project, editions: list[str] | None = None) -> None:
 
     for name in ROOT_FILES:
         shutil.copyfile(staged_src / name, staged_site / name)
+    # Building some editions replaces those; the others stay as the last build left them.
+    for code in EDITIONS:
+        if code not in codes and (project.site / code).is_dir():
+            shutil.copytree(project.site / code, staged_site / code)
     write_tree(project.site_src, rendered.files, keep=rendered.kept)
-    record(project.root, rendered.rendered)
+    record(project.root, project.site_src, rendered.rendered)
     previous = project.root / ".build-site.old"
     shutil.rmtree(previous, ignore_errors=True)
     if project.site.exists():

@@ -1,10 +1,13 @@
 """Doing no work for reports that did not change.
 
 A report's output depends on its own folder and on what every report shares (templates, site
-settings, glossary, the generator itself). Their fingerprint is recorded, with the list of files
-the report produced and the little the site needs to know about it (title, year, navigation),
-in `.cache/generate/<report>.json`. When the fingerprint is unchanged and the files are still in
-place, the report is neither loaded nor rendered, and its files are left alone.
+settings, glossary, the generator itself and the locked library versions). Their fingerprint is
+recorded, with the list of files the report produced and the little the site needs to know about
+it (title, year, navigation), in `.cache/generate/<output folder>/<report>.json`: one record per
+folder written, because `generate` writes site_src/ alone while `build` writes a staging folder
+too, and a record shared by both would let a build reuse a staging copy that `generate` never
+updated. When every folder's record matches and the files are still in place, the report is
+neither loaded nor rendered, and its files are left alone.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ def shared_fingerprint(root: Path, shared: Iterable[Path]) -> str:
     """Everything every report's output depends on, besides its own folder."""
     digest = hashlib.sha256()
     _digest_files(digest, GENERATOR_DIR.parent, GENERATOR_DIR.rglob("*.py"))
+    # OpenCC's or Jinja's output may change with their versions.
+    _digest_files(digest, GENERATOR_DIR.parent, [GENERATOR_DIR.parent / "requirements.lock"])
     for item in shared:
         _digest_files(digest, root, item.rglob("*") if item.is_dir() else [item])
     return digest.hexdigest()
@@ -55,31 +60,40 @@ def report_fingerprint(shared: str, folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _cache_path(root: Path, slug: str) -> Path:
-    return root / CACHE_DIR / f"{slug}.json"
+def _cache_path(root: Path, folder: Path, slug: str) -> Path:
+    return root / CACHE_DIR / folder.name / f"{slug}.json"
+
+
+def _recorded(root: Path, folder: Path, slug: str, fingerprint: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(_cache_path(root, folder, slug).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint:
+        return None
+    if not all((folder / name).is_file() for name in data.get("files", [])):
+        return None
+    return data
 
 
 def cached_output(
-    root: Path, slug: str, fingerprint: str, outputs: Iterable[Path]
+    root: Path, slug: str, fingerprint: str, folders: Iterable[Path]
 ) -> ReportOutput | None:
-    """The recorded output of a report, if it is still valid and its files exist in every
-    folder in `outputs` (the report's files are then not part of the new output)."""
-    path = _cache_path(root, slug)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    """The recorded output of a report, if every folder in `folders` holds it as rendered
+    from this fingerprint (the report's files are then not part of the new output)."""
+    records = [_recorded(root, folder, slug, fingerprint) for folder in folders]
+    if not records or any(data is None for data in records):
         return None
-    if data.get("fingerprint") != fingerprint:
-        return None
+    data = records[0]
+    assert data is not None
     names = data.get("files", [])
-    if not all((out / name).is_file() for out in outputs for name in names):
-        return None
     return ReportOutput(slug, fingerprint, dict.fromkeys(names, ""), data["summaries"])
 
 
-def record(root: Path, outputs: Iterable[ReportOutput]) -> None:
+def record(root: Path, folder: Path, outputs: Iterable[ReportOutput]) -> None:
+    """Note that `folder` now holds these reports' output."""
     for output in outputs:
-        path = _cache_path(root, output.slug)
+        path = _cache_path(root, folder, output.slug)
         path.parent.mkdir(parents=True, exist_ok=True)
         data = asdict(output)
         data["files"] = sorted(output.files)

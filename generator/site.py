@@ -275,6 +275,6 @@ def generate(project: Project) -> WriteResult:
     """Write site_src/ (only files that changed) and make sure the search dictionary exists."""
     rendered = render_site(project, reuse_from=(project.site_src,))
     result = write_tree(project.site_src, rendered.files, keep=rendered.kept)
-    record(project.root, rendered.rendered)
+    record(project.root, project.site_src, rendered.rendered)
     ensure_traditional_dictionary(project.root / HANT_DICT, rendered.config.hant.opencc)
     return result

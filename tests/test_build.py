@@ -48,11 +48,13 @@ def test_a_build_that_fails_in_mkdocs_changes_nothing_on_disk(project: Project) 
     assert "MkDocs failed to build the zh-Hans edition" in error.value.render()
     after = snapshot(project.root)
     changed = {n for n in before.keys() | after.keys() if before.get(n) != after.get(n)}
-    # Only the two files this test edited; site/ and site_src/ are as they were.
+    # Only the two files this test edited; site/ and site_src/ are as they were (the staging
+    # folder and its record in the cache are the build's own).
+    staging = (".build-site_src/", ".cache/generate/.build-site_src/")
     assert changed == {
         "content/hangzhou-education-2020/zh-Hans/01-jiaqiang-dangdelingdao.md",
         "overrides/main.html",
-    } | {n for n in changed if n.startswith(".build-site_src/")}
+    } | {n for n in changed if n.startswith(staging)}
 
 
 def test_a_content_error_writes_nothing(project: Project) -> None:
@@ -101,6 +103,31 @@ def test_editing_one_paragraph_rewrites_only_its_pages(project: Project) -> None
         for edition in ("zh-Hans", "zh-Hant", "en")
         for name in names
     }
+
+
+def test_a_build_after_a_generate_shows_the_edit(project: Project) -> None:
+    # generate (or serve) writes site_src/ only; the build's staging copy must not be reused
+    # as if it held the edit too.
+    build(project)
+    page = project.content / "hangzhou-education-2020" / "zh-Hans" / "04-henzhua-jichu-baozhang.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("新增105所", "新增106所"), encoding="utf-8"
+    )
+    generate(project)
+    build(project)
+    html = (
+        project.site / "zh-Hans" / "hangzhou-education-2020" / "04-henzhua-jichu-baozhang"
+    ) / "index.html"
+    assert "新增106所" in html.read_text(encoding="utf-8")
+
+
+def test_building_one_edition_keeps_the_others(project: Project) -> None:
+    build(project)
+    before = snapshot(project.site / "zh-Hant")
+    build(project, ["en"])
+    assert snapshot(project.site / "zh-Hant") == before
+    assert (project.site / "zh-Hans" / "index.html").is_file()
+    assert (project.site / "en" / "index.html").is_file()
 
 
 def test_only_the_edited_report_is_loaded_and_rendered_again(project: Project) -> None:
