@@ -8,6 +8,7 @@ run in parallel, and jieba's dictionary is per process) into a fresh folder that
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,18 +120,20 @@ def edition_config(
 ) -> dict[str, Any]:
     """The generated mkdocs.yml of one edition; it INHERITs the project's mkdocs.yml."""
     base = config.site_url
-    nav: list[Any] = [{strings["site_name"]: "index.md"}]
+    # MkDocs and Material print names and titles as HTML, unescaped.
+    site_name = html.escape(strings["site_name"])
+    nav: list[Any] = [{site_name: "index.md"}]
     for summary in sorted(summaries, key=lambda r: (-r["year"], r["organisation"], r["slug"])):
         pages: list[Any] = list(summary["pages"])
-        pages.append({strings["figures_title"]: summary["figures"]})
-        pages.append({strings["full_report"]: summary["full"]})
-        nav.append({summary["title_plain"]: pages})
+        pages.append({html.escape(strings["figures_title"]): summary["figures"]})
+        pages.append({html.escape(strings["full_report"]): summary["full"]})
+        nav.append({html.escape(summary["title_plain"], quote=False): pages})
     search: dict[str, Any] = {}
     if code == "zh-Hant":
         search["jieba_dict"] = f"../../{HANT_DICT}"
     return {
         "INHERIT": "../../mkdocs.yml",
-        "site_name": strings["site_name"],
+        "site_name": site_name,
         "site_url": f"{base}{code}/",
         "docs_dir": "docs",
         "site_dir": f"../../site/{code}",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,57 @@ def test_a_content_error_writes_nothing(project: Project) -> None:
     assert {n for n in after if after[n] != before.get(n)} == {
         "content/hangzhou-education-2020/zh-Hans/11-x.md"
     }
+
+
+class _Markup(HTMLParser):
+    """Everything in a page that a browser would act on (the text of scripts, event handlers,
+    link and source addresses), and the text of <title>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.acting: list[str] = []
+        self.titles: list[str] = []
+        self.inside = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name.startswith("on") or name in ("href", "src"):
+                self.acting.append(f"<{tag} {name}={value}>")
+        self.inside = tag
+
+    def handle_data(self, data: str) -> None:
+        if self.inside == "script":
+            self.acting.append(data)
+        elif self.inside == "title":
+            self.titles.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside = ""
+
+
+def test_markup_an_editor_writes_never_runs_in_a_readers_browser(project: Project) -> None:
+    page = project.content / "hangzhou-education-2020" / "zh-Hans" / "01-jiaqiang-dangdelingdao.md"
+    hostile_title = '党建 </title><script>alert(1)</script> & "引号"'
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines[0] = f"# {hostile_title}"
+    lines += [
+        "",
+        "原文 <script>alert(1)</script> 与 \\\\<img src=x onerror=alert(1)>。",
+        "",
+        '段落 { onclick="alert(1)" }',
+        "",
+        "链接 [点我](javascript:alert(1)) 与 ![图](JaVaScRiPt:alert(1))。",
+    ]
+    page.write_text("\n".join(lines), encoding="utf-8")
+    build(project)
+    built = project.site / "zh-Hans" / "hangzhou-education-2020"
+    for html in [built / "01-jiaqiang-dangdelingdao" / "index.html", built / "index.html"]:
+        parser = _Markup()
+        parser.feed(html.read_text(encoding="utf-8"))
+        assert [a for a in parser.acting if "alert(1)" in a] == [], html
+    parser = _Markup()
+    parser.feed((built / "01-jiaqiang-dangdelingdao" / "index.html").read_text(encoding="utf-8"))
+    assert parser.titles[0].startswith(hostile_title)
 
 
 def test_a_second_generate_rewrites_nothing(project: Project) -> None:

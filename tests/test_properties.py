@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from generator.content import _PARSER, load_site
 from generator.errors import ReportSiteError
+from generator.html_safety import unsafe_markup
 from generator.importer.decode import decode_report
 from generator.importer.document import Line
 from generator.importer.findings import Findings
@@ -103,14 +104,19 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
-def site_html(text: str) -> str:
-    """The text MkDocs shows for a segment: the renderer's inline Markdown through
+def rendered_html(text: str) -> str:
+    """The HTML MkDocs makes of a segment: the renderer's inline Markdown through
     Python-Markdown with the extensions mkdocs.yml enables."""
-    html = markdown.markdown(
+    return markdown.markdown(
         inline(text),
         extensions=["admonition", "attr_list", "md_in_html", "tables", "pymdownx.escapeall"],
         extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}},
     )
+
+
+def site_html(text: str) -> str:
+    """The text MkDocs shows for a segment."""
+    html = rendered_html(text)
     parser = _Text()
     parser.feed(html)
     return "".join(parser.parts)
@@ -130,6 +136,52 @@ def test_escaped_text_is_shown_literally_by_the_site(text: str) -> None:
     tokens = _PARSER.parse(f"# 标题\n\n{escape(text)}\n")
     segment = [t for t in tokens if t.type == "inline"][1].content  # as the loader keeps it
     assert site_html(segment) == text
+
+
+# What an editor might type, or paste from a web page, that Markdown or HTML would act on.
+hostile_piece = st.sampled_from(
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "\\",
+        "\\<",
+        "<",
+        '{ onclick="alert(1)" }',
+        "{: onmouseover=x }",
+        "{",
+        "}",
+        "[x](",
+        "![x](",
+        "](",
+        "javascript:",
+        "JaVaScRiPt:",
+        "java\\script:",
+        "jav&#97;script:",
+        "data:text/html,",
+        "vbscript:",
+        " ",
+        "\n",
+        ")",
+        "<svg onload=x>",
+        "&lt;",
+        "&#60;",
+        "`",
+        "*",
+        '"',
+        "'",
+        "=",
+        "http://example.org",
+        "文字",
+        "a",
+    ]
+)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(hostile_piece, max_size=14).map("".join))
+def test_no_text_an_editor_writes_becomes_script(text: str) -> None:
+    html = rendered_html(text)
+    assert unsafe_markup(html) == [], html
 
 
 @given(any_line)

@@ -1,8 +1,14 @@
 """The Jinja2 environment for generated pages: templates from `templates/`, missing variables fail
-loudly (StrictUndefined), and a template error names the template file and line."""
+loudly (StrictUndefined), and a template error names the template file and line.
+
+HTML and XML templates (`*.html.j2`, `*.xml.j2`) escape every value. Markdown templates do not
+(their values are inline Markdown already made safe), and offer two filters for plain text:
+`md_text` (text in Markdown) and `html_text` (a page title: MkDocs and Material print titles
+as HTML, unescaped, in the page head, header, menu and search results)."""
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import Any
@@ -10,6 +16,7 @@ from typing import Any
 import jinja2
 
 from generator.errors import Loc, Problem, ReportSiteError, display_path
+from generator.markdown_text import escape
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -19,10 +26,16 @@ def environment(templates: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),
+        autoescape=_is_markup,
     )
     env.filters["yaml_string"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    env.filters["md_text"] = lambda value: escape(str(value))
+    env.filters["html_text"] = lambda value: html.escape(str(value), quote=False)
     return env
+
+
+def _is_markup(name: str | None) -> bool:
+    return (name or "").removesuffix(".j2").endswith((".html", ".xml"))
 
 
 def render(env: jinja2.Environment, name: str, **context: Any) -> str:

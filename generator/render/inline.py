@@ -1,20 +1,39 @@
 """Segment text → Markdown that Python-Markdown (MkDocs) renders as exactly that text.
 
 Content is CommonMark read with raw HTML off; MkDocs' Python-Markdown would pass raw HTML
-through. So a `<` or `&` the editor did not escape is turned into an entity here, and raw HTML
-or a `<script>` in content can never reach a reader's browser as markup.
+through, apply attribute lists (`{ onclick=… }`) written in text, and link to any scheme. So
+what the editor did not escape is made inert here: a `<` or `&` becomes an entity, a `{`
+becomes `&#123;` (no attribute list), and a link to anything but http(s), mailto or a relative
+address stays text. Raw HTML or a `<script>` in content can never reach a reader's browser as
+markup (and `generator.html_safety` checks every built page for it).
 """
 
 from __future__ import annotations
 
 import re
 
-_RAW_LT = re.compile(r"(?<!\\)<")
+# Preceded by an even number of backslashes (none, or escaped backslashes): not escaped.
+_UNESCAPED = r"(?<!\\)((?:\\\\)*)"
+_RAW_LT = re.compile(_UNESCAPED + "<")
+_RAW_BRACE = re.compile(_UNESCAPED + r"\{")
 _RAW_AMP = re.compile(r"&(?!amp;|lt;|gt;|quot;|#\d+;|#x[0-9a-fA-F]+;)")
+# `](` opening a link whose address starts with a scheme (letters, then `:`), however the
+# scheme is spelt with escapes or entities.
+_LINK_SCHEME = re.compile(r"\]\((?=(?:\s|<|&lt;)*([A-Za-z][A-Za-z0-9+.\-\\&#;]*):)")
+_SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def _neutralise_link(match: re.Match[str]) -> str:
+    if match.group(1).lower() in _SAFE_SCHEMES:
+        return match.group(0)
+    return "]\\("
 
 
 def inline(text: str) -> str:
-    return _RAW_LT.sub("&lt;", _RAW_AMP.sub("&amp;", text))
+    text = _RAW_AMP.sub("&amp;", text)
+    text = _RAW_LT.sub(r"\1&lt;", text)
+    text = _RAW_BRACE.sub(r"\1&#123;", text)
+    return _LINK_SCHEME.sub(_neutralise_link, text)
 
 
 def attrs(anchor: str = "", lang: str = "", classes: tuple[str, ...] = ()) -> str:

@@ -21,7 +21,7 @@ import jinja2
 
 from generator.editions import Edition, State
 from generator.key_figures import KeyFigure
-from generator.markdown_text import plain_text
+from generator.markdown_text import escape, plain_text
 from generator.model import Block, BlockKind, Page, Report
 from generator.render.env import render
 from generator.render.figures import figures_context
@@ -99,7 +99,7 @@ def page_context(page: Page, edition: Edition, anchor_prefix: str = "") -> dict[
         description = plain_text(text)
         if len(description) > DESCRIPTION_LENGTH:
             description = description[: DESCRIPTION_LENGTH - 1].rstrip() + "…"
-        summary = first_sentence(text, SUMMARY_LENGTH)
+        summary = escape(first_sentence(text, SUMMARY_LENGTH))
     states = Counter(edition.text(s).state for s in page.segments())
     return {
         "slug": page.slug,

@@ -9,7 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from generator.alternates import write_page_sitemaps
+from generator.html_safety import unsafe_markup
 from generator.html_whitespace import strip_indentation
 from generator.search_index import rewrite_index
 
@@ -23,6 +26,18 @@ def on_post_build(config: Any) -> None:
     rewrite_index(site_dir / "search" / "search_index.json", edition)
     editions = [alt["lang"] for alt in extra.get("alternate", [])]
     write_page_sitemaps(site_dir, extra.get("site_root", ""), edition, editions)
+
+
+def on_page_content(html: str, page: Any, **_: Any) -> str:
+    """Refuse a page that would run script (the generator escapes content; this is the net)."""
+    findings = unsafe_markup(html)
+    if findings:
+        raise PluginError(
+            f"docs/{page.file.src_uri}: the page would run script in a reader's browser "
+            f"({'; '.join(sorted(set(findings)))}). The content it was made from holds markup "
+            "the generator failed to escape: remove it from the content file, and report it."
+        )
+    return html
 
 
 def on_post_page(output: str, **_: Any) -> str:

@@ -1,0 +1,39 @@
+"""The net under content escaping: a built page that could run script is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.html_safety import unsafe_markup
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>x<script>alert(1)</script></p>",
+        '<p onclick="alert(1)">x</p>',
+        '<img src="x" onerror="alert(1)">',
+        '<a href="javascript:alert(1)">x</a>',
+        '<a href="java&#115;cript:alert(1)">x</a>',
+        '<a href=" JAVA\tSCRIPT:alert(1)">x</a>',
+        '<a href="data:text/html,x">x</a>',
+        '<svg><a xlink:href="javascript:alert(1)">x</a></svg>',
+        '<iframe src="https://example.org"></iframe>',
+    ],
+)
+def test_markup_that_runs_script_is_found(html: str) -> None:
+    assert unsafe_markup(html)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p id="p-1" class="rs-missing" lang="zh-Hans">文字 &lt;script&gt;</p>',
+        '<a href="../01-x/#p-2">x</a> <a href="https://example.org/a?b=c">x</a>',
+        '<a href="mailto:a@example.org">x</a> <a href="#top">x</a>',
+        '<svg role="img" viewBox="0 0 10 10"><title>t</title><rect x="1" width="2"/></svg>',
+        "<details><summary>原文</summary><p>x</p></details>",
+    ],
+)
+def test_the_markup_the_generator_makes_passes(html: str) -> None:
+    assert unsafe_markup(html) == []
