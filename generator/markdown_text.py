@@ -35,6 +35,23 @@ def escape(text: str) -> str:
     return _ORDERED.sub(r"\1\\\2", escaped, count=1)
 
 
+# What turns the start of a line into a block: a heading, quote, bullet, thematic break, fence
+# or setext underline (ordered-list numbers: _ORDERED).
+_BLOCK_START = re.compile(
+    r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|(?:[-*_][ \t]*){3,}$|`{3}|~{3}|=+[ \t]*$)"
+)
+
+
+def one_inline(markdown: str) -> str:
+    """Inline Markdown written outside content/ (a translator's English) as one inline run:
+    its lines joined, and a start that would make it a block (`3. …`, `# …`, `- …`) escaped,
+    so it stays the paragraph, heading or list item whose place it takes."""
+    text = " ".join(line.strip() for line in markdown.splitlines() if line.strip())
+    if _BLOCK_START.match(text):
+        return "\\" + text
+    return _ORDERED.sub(r"\1\\\2", text, count=1)
+
+
 def plain_text(markdown: str) -> str:
     """What a reader sees of an inline Markdown segment (escapes and entities resolved)."""
     return _RESOLVE.sub(_resolve, markdown)

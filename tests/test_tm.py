@@ -5,12 +5,14 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import markdown
 import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.editions import State
+from generator.editions.english import EnglishEdition
 from generator.errors import Loc, ReportSiteError
 from generator.model import Segment
 from generator.tm import store
@@ -256,3 +258,12 @@ def test_comments_previous_and_obsolete_entries_are_valid_po(tmp_path: Path) -> 
         '#~ msgid "去"\n#~ msgstr "Gone \\"quoted\\"\\n"\n'
     )
     assert [e.msgstr for e in store.load(path)] == ["New", 'Gone "quoted"\n']
+
+
+def test_a_translators_line_breaks_and_numbering_stay_inside_the_passage() -> None:
+    # Poedit wraps long English over lines, and an English passage may begin "3." or "#":
+    # on the page it is still the one paragraph, heading or list item it translates.
+    po = catalog(("三是加强保障。", "3. Third, we strengthened\nsupport\n# for schools.", MACHINE))
+    text = EnglishEdition(po).text(seg("三是加强保障。")).text
+    html = markdown.markdown(text, extensions=["pymdownx.escapeall"])
+    assert html == "<p>3. Third, we strengthened support # for schools.</p>"

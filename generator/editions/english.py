@@ -12,6 +12,7 @@ from pathlib import Path
 import polib
 
 from generator.editions import EDITIONS, EditionText, State
+from generator.markdown_text import one_inline
 from generator.model import Report, Segment
 from generator.tm import store
 
@@ -42,9 +43,10 @@ class EnglishEdition:
         if entry is None or not entry.msgstr:
             return EditionText(segment.text, State.MISSING, segment.text, "zh-Hans")
         state = store.state_of(entry)
+        english = one_inline(entry.msgstr)
         if state is State.OUTDATED:
-            return EditionText(entry.msgstr, state, segment.text)
-        return EditionText(entry.msgstr, state)
+            return EditionText(english, state, segment.text)
+        return EditionText(english, state)
 
     def coverage(self, report: Report) -> Counter[State]:
         return Counter(self.text(s).state for s in report.segments())
