@@ -55,8 +55,8 @@ lighthouse: $(RUNTIME)
 	$(BIN)/python tools/lighthouse/run.py --site site --port 8757
 
 lint: $(DEV)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench tools/lighthouse overrides/hooks
+	$(BIN)/ruff format --check generator tests bench tools/lighthouse overrides/hooks
 
 typecheck: $(DEV)
 	$(BIN)/mypy generator

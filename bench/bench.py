@@ -36,14 +36,31 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT.parent / "shared" / "reports"
 EDITIONS = ("zh-Hans", "zh-Hant", "en")
-WORDS = ("the", "city", "education", "schools", "students", "teachers", "reform", "quality",
-         "development", "services", "new", "public", "support", "system", "further", "and")
+WORDS = (
+    "the",
+    "city",
+    "education",
+    "schools",
+    "students",
+    "teachers",
+    "reform",
+    "quality",
+    "development",
+    "services",
+    "new",
+    "public",
+    "support",
+    "system",
+    "further",
+    "and",
+)
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.PIPE)
+    subprocess.run(
+        command, cwd=cwd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     return time.perf_counter() - start
 
 
@@ -120,7 +137,8 @@ def measure(size: int, sources: list[Path], scratch: Path) -> dict[str, Any]:
     before = {p: p.stat().st_mtime_ns for p in (project / "site_src").rglob("*") if p.is_file()}
     subprocess.run([*cli, "generate"], cwd=project, env=env, check=True, capture_output=True)
     result["generate_again_rewritten"] = sum(
-        1 for p, t in before.items() if p.exists() and p.stat().st_mtime_ns != t)
+        1 for p, t in before.items() if p.exists() and p.stat().st_mtime_ns != t
+    )
     docs = project / "site_src" / "zh-Hans" / "docs"
     result["pages_per_edition"] = sum(1 for _ in docs.rglob("*.md"))
     result["mkdocs_s"] = {}
@@ -128,7 +146,9 @@ def measure(size: int, sources: list[Path], scratch: Path) -> dict[str, Any]:
         out = scratch / f"alone-{size}-{edition}"
         result["mkdocs_s"][edition] = run(
             [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(out)],
-            project / "site_src" / edition, env)
+            project / "site_src" / edition,
+            env,
+        )
         shutil.rmtree(out)
     result["build_wall_s"] = run([*cli, "build"], project, env)
     site = project / "site"
@@ -136,8 +156,10 @@ def measure(size: int, sources: list[Path], scratch: Path) -> dict[str, Any]:
     result["search_index_kb"] = {}
     for edition in EDITIONS:
         data = (site / edition / "search" / "search_index.json").read_bytes()
-        result["search_index_kb"][edition] = {"raw": len(data) / 1e3,
-                                              "gzip": len(gzip.compress(data)) / 1e3}
+        result["search_index_kb"][edition] = {
+            "raw": len(data) / 1e3,
+            "gzip": len(gzip.compress(data)) / 1e3,
+        }
     result["reference_plain_mkdocs_s"] = reference_build(project, scratch / f"ref-{size}", env)
     return result
 
@@ -149,27 +171,50 @@ def reference_build(project: Path, target: Path, env: dict[str, str]) -> float:
     shutil.copytree(project / "site_src" / "zh-Hans" / "docs", docs)
     (target / "mkdocs.yml").write_text(
         "site_name: reference\ntheme:\n  name: material\n  language: zh\n"
-        "markdown_extensions: [attr_list, md_in_html, admonition, tables]\n", encoding="utf-8")
+        "markdown_extensions: [attr_list, md_in_html, admonition, tables]\n",
+        encoding="utf-8",
+    )
     return run([sys.executable, "-m", "mkdocs", "build", "--quiet"], target, env)
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    head = ("reports", "pages/ed", "generate s", "no-change s (files)", "mkdocs s zh-Hans",
-            "zh-Hant", "en", "build wall s", "peak MB", "site MB", "index KB zh-Hans raw/gz",
-            "zh-Hant", "en", "plain mkdocs s")
+    head = (
+        "reports",
+        "pages/ed",
+        "generate s",
+        "no-change s (files)",
+        "mkdocs s zh-Hans",
+        "zh-Hant",
+        "en",
+        "build wall s",
+        "peak MB",
+        "site MB",
+        "index KB zh-Hans raw/gz",
+        "zh-Hant",
+        "en",
+        "plain mkdocs s",
+    )
     rows = [head]
     for r in results:
         idx = r["search_index_kb"]
-        rows.append((
-            str(r["reports"]), str(r["pages_per_edition"]), f"{r['generate_s']:.1f}",
-            f"{r['generate_again_s']:.2f} ({r['generate_again_rewritten']})",
-            *(f"{r['mkdocs_s'][e]:.1f}" for e in EDITIONS), f"{r['build_wall_s']:.1f}",
-            f"{r['peak_mb']:.0f}", f"{r['site_mb']:.1f}",
-            *(f"{idx[e]['raw']:.0f}/{idx[e]['gzip']:.0f}" for e in EDITIONS),
-            f"{r['reference_plain_mkdocs_s']:.1f}"))
+        rows.append(
+            (
+                str(r["reports"]),
+                str(r["pages_per_edition"]),
+                f"{r['generate_s']:.1f}",
+                f"{r['generate_again_s']:.2f} ({r['generate_again_rewritten']})",
+                *(f"{r['mkdocs_s'][e]:.1f}" for e in EDITIONS),
+                f"{r['build_wall_s']:.1f}",
+                f"{r['peak_mb']:.0f}",
+                f"{r['site_mb']:.1f}",
+                *(f"{idx[e]['raw']:.0f}/{idx[e]['gzip']:.0f}" for e in EDITIONS),
+                f"{r['reference_plain_mkdocs_s']:.1f}",
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    return "\n".join("  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True))
-                     for row in rows)
+    return "\n".join(
+        "  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows
+    )
 
 
 def main() -> None:
@@ -187,8 +232,9 @@ def main() -> None:
             peak_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             result = measure(size, sources, scratch)
             # ru_maxrss of children is the largest single child process so far (KiB on Linux).
-            result["peak_mb"] = max(peak_before,
-                                    resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+            result["peak_mb"] = (
+                max(peak_before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+            )
             results.append(result)
     print(table(results))
     text = json.dumps(results, indent=2)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
-import io
 import http.server
+import io
 import json
 import os
 import shutil
@@ -25,15 +25,17 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
 PAGES = ("", "hangzhou-education-2020/06-ruiyigaige-chuangxin/", "hangzhou-education-2020/figures/")
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, gzip-compressed when the browser accepts it (as GitHub Pages does)."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_head(self):  # type: ignore[no-untyped-def]
@@ -43,8 +45,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
                 return super().send_head()  # the base class redirects to the URL with a slash
             path = path / "index.html"
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not accepts or not path.is_file() or path.suffix not in (".html", ".css", ".js",
-                                                                     ".json", ".svg", ".xml"):
+        if (
+            not accepts
+            or not path.is_file()
+            or path.suffix not in (".html", ".css", ".js", ".json", ".svg", ".xml")
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), mtime=0)
         self.send_response(200)
@@ -60,15 +65,20 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--site", type=Path, default=Path("site"))
     parser.add_argument("--min-performance", type=int, default=98)
-    parser.add_argument("--port", type=int, default=8757,
-                        help="serve here: the address the site was built for (REPORT_SITE_URL)")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=8757,
+        help="serve here: the address the site was built for (REPORT_SITE_URL)",
+    )
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         print("lighthouse is not installed: run `npm ci` in tools/lighthouse", file=sys.stderr)
         return 2
     chromium = shutil.which("chromium") or "/usr/bin/chromium"
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", args.port), functools.partial(GzipHandler, directory=str(args.site)))
+        ("127.0.0.1", args.port), functools.partial(GzipHandler, directory=str(args.site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     failed = False
@@ -77,9 +87,19 @@ def main() -> int:
         for page in PAGES:
             url = f"{base}{edition}/{page}"
             result = subprocess.run(
-                [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-                 f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
-                capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=chromium))
+                [
+                    str(LIGHTHOUSE),
+                    url,
+                    "--output=json",
+                    "--output-path=stdout",
+                    "--quiet",
+                    f"--chrome-flags={CHROME_FLAGS}",
+                    f"--only-categories={','.join(CATEGORIES)}",
+                ],
+                capture_output=True,
+                text=True,
+                env=dict(os.environ, CHROME_PATH=chromium),
+            )
             if result.returncode:
                 print(f"{edition}/{page}: lighthouse failed\n{result.stderr[-2000:]}")
                 failed = True
@@ -87,15 +107,24 @@ def main() -> int:
             report = json.loads(result.stdout)
             scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
             print(f"{edition + '/' + page:62} " + " ".join(f"{scores[c]:>5}" for c in CATEGORIES))
-            low = [c for c in CATEGORIES if scores[c] < (args.min_performance
-                                                          if c == "performance" else 100)]
+            low = [
+                c
+                for c in CATEGORIES
+                if scores[c] < (args.min_performance if c == "performance" else 100)
+            ]
             for category in low:
                 failed = True
                 for audit_ref in report["categories"][category]["auditRefs"]:
                     audit = report["audits"][audit_ref["id"]]
-                    if audit.get("score") is not None and audit["score"] < 1 and audit_ref["weight"]:
-                        print(f"    {category}: {audit['id']}: {audit.get('title')}"
-                              f" ({audit.get('displayValue', '')})")
+                    if (
+                        audit.get("score") is not None
+                        and audit["score"] < 1
+                        and audit_ref["weight"]
+                    ):
+                        print(
+                            f"    {category}: {audit['id']}: {audit.get('title')}"
+                            f" ({audit.get('displayValue', '')})"
+                        )
                         for item in (audit.get("details") or {}).get("items", [])[:5]:
                             detail = item.get("description") or item.get("url") or item
                             print(f"        {str(detail)[:160]}")
