@@ -4,6 +4,9 @@ Material segments a Chinese query against the words of the index. A reader of th
 edition who types Simplified 校外培训 should find 校外培訓, and the other way round. So every
 entry gets one more field, `alt`, holding just the words whose other-script form differs
 (converted by OpenCC): small, never shown, but searchable like the text itself.
+
+Traditional is written three ways (OpenCC's standard forms, Taiwan's and Hong Kong's: 爲/為,
+裏/裡, 着/著), and readers type their own: the Simplified edition's `alt` holds every form.
 """
 
 from __future__ import annotations
@@ -16,19 +19,21 @@ from typing import Any
 from generator.editions.hant import converter
 
 ALT_FIELD = "alt"
-# Which OpenCC conversion gives the other script of an edition.
-OTHER_SCRIPT = {"zh-Hans": "s2t", "zh-Hant": "t2s"}
+# The OpenCC conversions that give the other script of an edition, as its readers may type it.
+OTHER_SCRIPT = {"zh-Hans": ("s2t", "s2tw", "s2hk"), "zh-Hant": ("t2s", "tw2s", "hk2s")}
 _WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
-def other_script_words(text: str, config: str) -> str:
+def other_script_words(text: str, configs: tuple[str, ...]) -> str:
     """The words of `text` (jieba segments, separated by zero-width spaces in Material's index)
-    whose conversion differs, converted, each once, in order of first appearance."""
+    whose conversion differs, in each conversion, each once, in order of first appearance."""
     words = list(dict.fromkeys(_WORD.findall(text)))
     if not words:
         return ""
-    converted = converter(config).convert("\n".join(words)).split("\n")
-    differing = dict.fromkeys(c for w, c in zip(words, converted, strict=True) if c != w)
+    differing: dict[str, None] = {}
+    for config in configs:
+        converted = converter(config).convert("\n".join(words)).split("\n")
+        differing.update(dict.fromkeys(c for w, c in zip(words, converted, strict=True) if c != w))
     return "\u200b".join(differing)
 
 
@@ -39,11 +44,11 @@ def rewrite_index(index_path: Path, edition: str) -> None:
     if not index_path.exists():
         return
     data: dict[str, Any] = json.loads(index_path.read_text(encoding="utf-8"))
-    config = OTHER_SCRIPT.get(edition)
-    if config is not None:
+    configs = OTHER_SCRIPT.get(edition)
+    if configs is not None:
         for doc in data["docs"]:
             text = f"{doc.get('title', '')}\u200b{doc.get('text', '')}"
-            alt = other_script_words(text, config)
+            alt = other_script_words(text, configs)
             if alt:
                 doc[ALT_FIELD] = alt
         data["config"]["fields"][ALT_FIELD] = {"boost": 1.0}

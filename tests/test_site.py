@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator.content import load_site
+from generator.search_index import OTHER_SCRIPT, other_script_words
 from generator.site import Project
 from tests.html_text import read_page
 
@@ -185,3 +186,11 @@ def test_home_page_leads_with_the_headline_figures(built_project: Project) -> No
         assert value in text and label in text
     zh = read_page(str(built_project.site / "zh-Hant" / "index.html")).text
     assert "7.89萬個" in zh and "新增學位" in zh
+
+
+def test_the_simplified_index_knows_every_way_traditional_is_typed() -> None:
+    # A reader in Taiwan types 為 and 裡, one in Hong Kong 為 and 裏; OpenCC's standard is 爲.
+    alt = other_script_words("为了\u200b里面", OTHER_SCRIPT["zh-Hans"]).split("\u200b")
+    assert {"爲了", "為了", "裏面", "裡面"} <= set(alt)
+    back = other_script_words("為了\u200b裡面\u200b著想", OTHER_SCRIPT["zh-Hant"]).split("\u200b")
+    assert {"为了", "里面", "着想"} <= set(back)
