@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from html.parser import HTMLParser
 
 import pytest
 
@@ -95,3 +96,19 @@ def test_a_chart_is_an_image_with_a_text_alternative() -> None:
     assert 'role="img" aria-labelledby="chart-1-title chart-1-desc"' in svg
     assert '<desc id="chart-1-desc">2019年: 4.36:1；2020年: 2.62:1</desc>' in svg
     assert "<script" not in svg
+    # Read the way a browser reads it: the labels' targets are elements, not stray attributes.
+    elements = _Elements()
+    elements.feed(svg)
+    assert {"chart-1-title", "chart-1-desc"} <= elements.ids
+    assert elements.tags[:4] == ["figure", "figcaption", "svg", "desc"]
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.ids.update(value for name, value in attrs if name == "id" and value)

@@ -41,6 +41,6 @@ def bar_chart(chart_id: str, title: str, bars: list[tuple[str, str, Decimal]], l
         f'<figure class="rs-chart" id="{chart_id}">'
         f'<figcaption id="{chart_id}-title">{escape(title)}</figcaption>'
         f'<svg role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" style="max-width:{WIDTH * 2}px" '
+        f'viewBox="0 0 {WIDTH} {height}" width="100%">'
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>' + "".join(rows) + "</svg></figure>"
     )
