@@ -194,3 +194,15 @@ def test_the_simplified_index_knows_every_way_traditional_is_typed() -> None:
     assert {"爲了", "為了", "裏面", "裡面"} <= set(alt)
     back = other_script_words("為了\u200b裡面\u200b著想", OTHER_SCRIPT["zh-Hant"]).split("\u200b")
     assert {"为了", "里面", "着想"} <= set(back)
+
+
+def test_the_bilingual_view_reads_on_from_page_to_page(built_project: Project) -> None:
+    # From the report's bilingual page a reader reaches every section's, and from each of
+    # those the next and previous ones and the page itself: no dead end.
+    folder = built_project.site / "en" / "hangzhou-education-2020" / "bilingual"
+    slugs = [p.slug for p in load_site(built_project.content).reports[0].sections]
+    start = (folder / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{slug}/"' in start for slug in slugs)
+    middle = (folder / slugs[4] / "index.html").read_text(encoding="utf-8")
+    for target in (f"../{slugs[3]}/", f"../{slugs[5]}/", f"../../{slugs[4]}/"):
+        assert f'href="{target}"' in middle, target

@@ -178,16 +178,25 @@ def render_report(
         ),
     }
     chinese, english = (item.editions[c] for c in BILINGUAL_PAIR[code])
-    for page in report.pages:
+    order = list(report.pages)
+    for n, page in enumerate(order):
         if page is not report.index:
             files[f"{page.slug}.md"] = render(
                 env, "page.md.j2", report=context, page=pages[page.slug], **common
             )
+        # A bilingual page leads back to its page and on through the report's bilingual pages.
+        neighbours = {
+            "back": f"../{page.slug}.md",
+            "previous": pages[order[n - 1].slug] if n > 0 else None,
+            "next": pages[order[n + 1].slug] if n + 1 < len(order) else None,
+        }
         files[f"{BILINGUAL_DIR}/{page.slug}.md"] = render(
             env,
             "bilingual.md.j2",
             report=context,
             page=bilingual_context(page, chinese, english),
+            is_index=page is report.index,
+            neighbours=neighbours,
             **common,
         )
     return files, report_summary(context)
