@@ -188,6 +188,25 @@ def test_home_page_leads_with_the_headline_figures(built_project: Project) -> No
     assert "7.89萬個" in zh and "新增學位" in zh
 
 
+@pytest.mark.parametrize("page", ["index.html", "hangzhou-education-2020/index.html"])
+def test_each_headline_card_is_its_own_link_to_its_sentence(
+    built_project: Project, page: str
+) -> None:
+    for edition in ("zh-Hans", "zh-Hant", "en"):
+        path = built_project.site / edition / page
+        html = path.read_text(encoding="utf-8")
+        grid = html[html.index('<div class="rs-headlines">') :]
+        grid = grid[: grid.index("</div>")]
+        assert "<p>" not in grid  # each card a grid item, not one paragraph of links
+        links = re.findall(r'class="rs-headline" href="([^"]+)"', grid)
+        assert len(links) >= 3
+        for link in links:
+            url = urlparse(urljoin(f"https://x/{edition}/{page}", link))
+            target = built_project.site / url.path.lstrip("/")
+            target = target / "index.html" if url.path.endswith("/") else target
+            assert f'id="{url.fragment}"' in target.read_text(encoding="utf-8"), link
+
+
 def test_the_simplified_index_knows_every_way_traditional_is_typed() -> None:
     # A reader in Taiwan types 為 and 裡, one in Hong Kong 為 and 裏; OpenCC's standard is 爲.
     alt = other_script_words("为了\u200b里面", OTHER_SCRIPT["zh-Hans"]).split("\u200b")

@@ -4,6 +4,7 @@ chooses the edition's words for them."""
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +13,7 @@ from generator.key_figures import KeyFigure, find
 from generator.markdown_text import plain_text
 from generator.model import Report
 from generator.render.charts import bar_chart
-from generator.render.inline import inline, table_cell
+from generator.render.inline import table_cell
 
 
 def _convert(edition: Edition, text: str) -> str:
@@ -56,11 +57,14 @@ def headlines(
         row = find(rows, headline.figure)
         if row is None:
             continue
+        # Cards are raw HTML (a grid of links): text escaped as HTML, the link as the built
+        # site spells it, relative to the report's folder (its index page is the folder).
+        page = "" if row.page == "index" else f"{row.page}/"
         out.append(
             {
-                "value": inline(shown_value(row, code, edition)),
-                "label": inline(edition.text(headline.label).text),
-                "link": f"{row.page}.md#{row.anchor}",
+                "value": html.escape(plain_text(shown_value(row, code, edition))),
+                "label": html.escape(plain_text(edition.text(headline.label).text)),
+                "link": f"{page}#{row.anchor}",
             }
         )
     return out
