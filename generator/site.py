@@ -12,6 +12,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -45,7 +46,10 @@ from generator.writer import WriteResult, write_tree
 # Derived data too costly to remake on every build (kept out of site_src/, which is output).
 HANT_DICT = ".cache/jieba-zh-Hant.txt"
 # Files of the site's root, beside the editions' folders.
-ROOT_FILES = ("index.html", "sitemap.xml", "robots.txt")
+ROOT_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt")
+# Words MkDocs and Material take from the configuration rather than from a page; the MkDocs
+# hook puts them in place (see overrides/hooks/report_site.py).
+UI_STRINGS = ("permalink", "dark_mode", "light_mode", "not_found", "not_found_note", "to_home")
 
 
 @dataclass(frozen=True)
@@ -145,6 +149,7 @@ def edition_config(
         "not_in_nav": f"/*/{BILINGUAL_DIR}/*.md",
         "extra": {
             "edition": code,
+            "ui": {key: strings[key] for key in UI_STRINGS},
             "site_root": base,
             "alternate": [
                 {"name": info.name, "lang": info.code, "link": f"{base}{info.code}/"}
@@ -266,9 +271,12 @@ def render_site(project: Project, reuse_from: tuple[Path, ...] = ()) -> Rendered
     for name in ROOT_FILES:
         files[name] = render(
             env,
-            f"{name}.j2" if name != "index.html" else "chooser.html.j2",
+            {"index.html": "chooser.html.j2", "404.html": "not_found.html.j2"}.get(
+                name, f"{name}.j2"
+            ),
             editions=list(EDITIONS.values()),
             site_url=config.site_url,
+            site_path=urlsplit(config.site_url).path,
             strings=strings,
         )
     return Rendered(config, files, frozenset(kept), tuple(rendered))

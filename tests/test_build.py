@@ -139,8 +139,8 @@ def test_editing_one_paragraph_rewrites_only_its_pages(project: Project) -> None
     result = generate(project)
     written = set(result.written)
     # In each edition: the section page, its bilingual view, the full report and the key
-    # figures (a figure changed); and the English report index, whose note counts the now
-    # outdated passage. Nothing else.
+    # figures (a figure changed); and the English home and report index, whose notes count
+    # the now outdated passage. Nothing else.
     report = "hangzhou-education-2020"
     names = (
         "04-henzhua-jichu-baozhang.md",
@@ -150,7 +150,7 @@ def test_editing_one_paragraph_rewrites_only_its_pages(project: Project) -> None
         "figures.json",
         "figures.csv",
     )
-    assert written == {f"en/docs/{report}/index.md"} | {
+    assert written == {"en/docs/index.md", f"en/docs/{report}/index.md"} | {
         f"{edition}/docs/{report}/{name}"
         for edition in ("zh-Hans", "zh-Hant", "en")
         for name in names

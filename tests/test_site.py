@@ -70,10 +70,37 @@ def test_html_lang_is_true_to_each_edition(built_project: Project) -> None:
 
 
 def test_material_speaks_the_editions_language(built_project: Project) -> None:
-    skip = {"zh-Hans": "跳转至", "zh-Hant": "跳轉至", "en": "Skip to content"}
+    skip = {"zh-Hans": "跳转至", "zh-Hant": "跳轉到", "en": "Skip to content"}
     for edition, words in skip.items():
         html = (built_project.site / edition / "index.html").read_text(encoding="utf-8")
         assert words in html, edition
+
+
+def test_every_word_around_the_text_is_in_the_editions_language(built_project: Project) -> None:
+    # Words MkDocs and Material take from the configuration, not the language: the colour
+    # scheme switch and the headings' link titles; and Material's own zh-Hant slip (頁脚).
+    words = {
+        "zh-Hans": ("切换到深色模式", "本段链接", "页脚"),
+        "zh-Hant": ("切換到深色模式", "本段連結", "頁腳"),
+        "en": ("Switch to dark mode", "Link to this passage", "Footer"),
+    }
+    for edition, expected in words.items():
+        page = built_project.site / edition / "hangzhou-education-2020" / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert all(word in html for word in expected), edition
+        assert "Dark mode" not in html and "Permanent link" not in html and "頁脚" not in html
+        missing = (built_project.site / edition / "404.html").read_text(encoding="utf-8")
+        assert "404 - Not found" not in missing
+
+
+def test_an_address_that_leads_nowhere_gets_a_page_in_every_language(
+    built_project: Project,
+) -> None:
+    html = (built_project.site / "404.html").read_text(encoding="utf-8")
+    path = urlparse(SITE_URL).path
+    for edition in EDITIONS:
+        assert f'href="{path}{edition}/"' in html  # absolute: it is served at any address
+    assert "页面不存在" in html and "頁面不存在" in html and "Page not found" in html
 
 
 def test_switcher_leads_to_the_same_page_in_every_edition(built_project: Project) -> None:
@@ -172,7 +199,7 @@ def test_figures_downloads_sit_beside_the_figures_page_in_every_edition(
     assert data[0]["count"] >= 80
     for folder in folders:
         page = (folder / "figures" / "index.html").read_text(encoding="utf-8")
-        assert '<a href="../figures.csv" download>CSV</a>' in page
+        assert '<a download="figures.csv" href="../figures.csv">CSV</a>' in page
         assert page.count('role="img"') == 2  # the two charts editors chose
 
 

@@ -206,7 +206,10 @@ def report_summary(context: dict[str, Any]) -> dict[str, Any]:
     """What the site's home page and navigation need to know of a report in one edition."""
     slug = context["slug"]
     return {
-        **{key: context[key] for key in ("slug", "title", "title_plain", "organisation", "year")},
+        **{
+            key: context[key]
+            for key in ("slug", "title", "title_plain", "organisation", "year", "states", "total")
+        },
         "pages": [f"{slug}/index.md"] + [f"{slug}/{s['slug']}.md" for s in context["sections"]],
         "full": f"{slug}/{FULL_PAGE}.md",
         "figures": f"{slug}/{FIGURES_PAGE}.md",
@@ -222,4 +225,15 @@ def render_home(
 ) -> str:
     """The edition's home page: its reports, newest first."""
     reports = sorted(summaries, key=lambda r: (-r["year"], r["organisation"], r["slug"]))
-    return render(env, "home.md.j2", reports=reports, edition=code, t=strings)
+    states: Counter[str] = Counter()
+    for summary in summaries:
+        states.update(summary["states"])
+    return render(
+        env,
+        "home.md.j2",
+        reports=reports,
+        edition=code,
+        t=strings,
+        states=dict(states),
+        total=sum(summary["total"] for summary in summaries),
+    )

@@ -17,6 +17,21 @@ from generator.html_whitespace import strip_indentation
 from generator.search_index import rewrite_index
 
 
+def on_config(config: Any) -> Any:
+    """The edition's words where MkDocs and Material take them from the configuration: the
+    headings' link titles and the colour scheme switch (the generated mkdocs.yml cannot set
+    them: its lists would replace the project's, not merge with them)."""
+    ui = config["extra"].get("ui", {})
+    if "permalink" in ui:
+        config["mdx_configs"].setdefault("toc", {})["permalink_title"] = ui["permalink"]
+    toggle_names = {"default": ui.get("dark_mode"), "slate": ui.get("light_mode")}
+    for scheme in config["theme"]["palette"] or []:
+        name = toggle_names.get(scheme.get("scheme"))
+        if name and "toggle" in scheme:
+            scheme["toggle"]["name"] = name
+    return config
+
+
 def on_post_build(config: Any) -> None:
     """Make the Chinese editions' search find words written in the other script, and give
     every page the sitemap Material's language selector asks for."""
