@@ -19,6 +19,9 @@ from generator.html_safety import unsafe_markup
         '<a href="data:text/html,x">x</a>',
         '<svg><a xlink:href="javascript:alert(1)">x</a></svg>',
         '<iframe src="https://example.org"></iframe>',
+        "<svg><style><img src=x onerror=alert(1)></style></svg>",
+        '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
     ],
 )
 def test_markup_that_runs_script_is_found(html: str) -> None:

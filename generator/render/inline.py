@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
-# Preceded by an even number of backslashes (none, or escaped backslashes): not escaped.
-_UNESCAPED = r"(?<!\\)((?:\\\\)*)"
-_RAW_LT = re.compile(_UNESCAPED + "<")
-_RAW_BRACE = re.compile(_UNESCAPED + r"\{")
+# Every `<` and `{`, escaped (`\\<`) or not, becomes an entity: the same text to Markdown, and
+# no markup where a template puts the text in raw HTML, which Markdown does not unescape.
+# An even run of backslashes before it (escaped backslashes) is kept.
+_KEEP_BACKSLASHES = r"(?<!\\)((?:\\\\)*)\\?"
+_RAW_LT = re.compile(_KEEP_BACKSLASHES + "<")
+_RAW_BRACE = re.compile(_KEEP_BACKSLASHES + r"\{")
 _RAW_AMP = re.compile(r"&(?!amp;|lt;|gt;|quot;|#\d+;|#x[0-9a-fA-F]+;)")
 # `](` opening a link whose address starts with a scheme (letters, then `:`), however the
 # scheme is spelt with escapes or entities.
