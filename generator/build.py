@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.editions import EDITIONS
 from generator.errors import Loc, Problem, ReportSiteError
-from generator.incremental import record
+from generator.incremental import forget, record, shared_fingerprint
 from generator.search_dict import ensure_traditional_dictionary
 from generator.site import HANT_DICT, ROOT_FILES, Project, render_site
 from generator.writer import write_tree
@@ -65,19 +65,47 @@ def _mkdocs(site_src: Path, code: str, out: Path, env: dict[str, str]) -> subpro
     )
 
 
+# What each edition in site/ was last built with (see site_stamp).
+STAMP_DIR = ".cache/site"
+
+
+def site_stamp(project: Project, site_url: str) -> str:
+    """What every edition's pages share besides the reports: the site's address, the theme
+    (mkdocs.yml, overrides/), the templates and the generator."""
+    shared = [project.root / "mkdocs.yml", project.root / "overrides", project.templates]
+    return f"{site_url}\n{shared_fingerprint(project.root, shared)}\n"
+
+
+def _stamp_of(project: Project, code: str) -> str | None:
+    if not (project.site / code).is_dir():
+        return None
+    try:
+        return (project.root / STAMP_DIR / f"{code}.txt").read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
 def build(project: Project, editions: list[str] | None = None) -> None:
     staged_src = project.staging_src
     staged_site = project.staging_site
     # Content errors stop here, before anything is written.
     rendered = render_site(project, reuse_from=(project.site_src, staged_src))
     ensure_traditional_dictionary(project.root / HANT_DICT, rendered.config.hant.opencc)
+    forget(project.root, staged_src, rendered.rendered)
     write_tree(staged_src, rendered.files, keep=rendered.kept)
     record(project.root, staged_src, rendered.rendered)
     shutil.rmtree(staged_site, ignore_errors=True)
     staged_site.mkdir(parents=True)
 
     env = dict(os.environ, SOURCE_DATE_EPOCH=source_date_epoch(project.root), PYTHONHASHSEED="0")
-    codes = editions or list(EDITIONS)
+    stamp = site_stamp(project, rendered.config.site_url)
+    # Building some editions keeps the others, unless they were built for another address or
+    # with other templates: then they are built too, so one site never mixes two.
+    codes = [
+        code
+        for code in EDITIONS
+        if not editions or code in editions or _stamp_of(project, code) != stamp
+    ]
     running = [(code, _mkdocs(staged_src, code, staged_site / code, env)) for code in codes]
     failures = []
     for code, process in running:
@@ -100,8 +128,13 @@ def build(project: Project, editions: list[str] | None = None) -> None:
     for code in EDITIONS:
         if code not in codes and (project.site / code).is_dir():
             shutil.copytree(project.site / code, staged_site / code)
+    forget(project.root, project.site_src, rendered.rendered)
     write_tree(project.site_src, rendered.files, keep=rendered.kept)
     record(project.root, project.site_src, rendered.rendered)
+    for code in codes:
+        stamp_path = project.root / STAMP_DIR / f"{code}.txt"
+        stamp_path.parent.mkdir(parents=True, exist_ok=True)
+        stamp_path.write_text(stamp, encoding="utf-8")
     previous = project.root / ".build-site.old"
     shutil.rmtree(previous, ignore_errors=True)
     if project.site.exists():

@@ -1,13 +1,14 @@
 """Doing no work for reports that did not change.
 
 A report's output depends on its own folder and on what every report shares (templates, site
-settings, glossary, the generator itself and the locked library versions). Their fingerprint is
-recorded, with the list of files the report produced and the little the site needs to know about
-it (title, year, navigation), in `.cache/generate/<output folder>/<report>.json`: one record per
-folder written, because `generate` writes site_src/ alone while `build` writes a staging folder
-too, and a record shared by both would let a build reuse a staging copy that `generate` never
-updated. When every folder's record matches and the files are still in place, the report is
-neither loaded nor rendered, and its files are left alone.
+settings, glossary, the generator itself, the versions of the libraries it renders with). Their
+fingerprint is recorded, with the list of files the report produced and the little the site
+needs to know about it (title, year, navigation), in `.cache/generate/<folder>/<report>.json`:
+one record per folder written (removed before the folder is written), because `generate`
+writes site_src/ alone while `build` writes a staging folder too, and a record shared by both
+would let a build reuse a staging copy that `generate` never updated. When every folder's
+record matches and the files are still in place, the report is neither loaded nor rendered,
+and its files are left alone.
 """
 
 from __future__ import annotations
@@ -16,11 +17,20 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 CACHE_DIR = ".cache/generate"
 GENERATOR_DIR = Path(__file__).resolve().parent
+RENDERING_LIBRARIES = ("opencc", "jinja2", "markdown-it-py", "polib", "pyyaml", "jieba")
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 @dataclass(frozen=True)
@@ -47,8 +57,9 @@ def shared_fingerprint(root: Path, shared: Iterable[Path]) -> str:
     """Everything every report's output depends on, besides its own folder."""
     digest = hashlib.sha256()
     _digest_files(digest, GENERATOR_DIR.parent, GENERATOR_DIR.rglob("*.py"))
-    # OpenCC's or Jinja's output may change with their versions.
-    _digest_files(digest, GENERATOR_DIR.parent, [GENERATOR_DIR.parent / "requirements.lock"])
+    # The output may change with the libraries' versions (OpenCC's dictionaries above all).
+    for library in RENDERING_LIBRARIES:
+        digest.update(f"{library}=={_version(library)}\0".encode())
     for item in shared:
         _digest_files(digest, root, item.rglob("*") if item.is_dir() else [item])
     return digest.hexdigest()
@@ -88,6 +99,13 @@ def cached_output(
     assert data is not None
     names = data.get("files", [])
     return ReportOutput(slug, fingerprint, dict.fromkeys(names, ""), data["summaries"])
+
+
+def forget(root: Path, folder: Path, outputs: Iterable[ReportOutput]) -> None:
+    """Before `folder` is written: a write cut short must not leave a record that vouches for
+    files half replaced."""
+    for output in outputs:
+        _cache_path(root, folder, output.slug).unlink(missing_ok=True)
 
 
 def record(root: Path, folder: Path, outputs: Iterable[ReportOutput]) -> None:

@@ -26,6 +26,7 @@ from generator.glossary import GLOSSARY_FILE
 from generator.incremental import (
     ReportOutput,
     cached_output,
+    forget,
     record,
     report_fingerprint,
     shared_fingerprint,
@@ -131,7 +132,7 @@ def edition_config(
         pages: list[Any] = list(summary["pages"])
         pages.append({html.escape(strings["figures_title"]): summary["figures"]})
         pages.append({html.escape(strings["full_report"]): summary["full"]})
-        nav.append({html.escape(summary["title_plain"], quote=False): pages})
+        nav.append({html.escape(summary["title_plain"]): pages})
     search: dict[str, Any] = {}
     if code == "zh-Hant":
         search["jieba_dict"] = f"../../{HANT_DICT}"
@@ -285,6 +286,7 @@ def render_site(project: Project, reuse_from: tuple[Path, ...] = ()) -> Rendered
 def generate(project: Project) -> WriteResult:
     """Write site_src/ (only files that changed) and make sure the search dictionary exists."""
     rendered = render_site(project, reuse_from=(project.site_src,))
+    forget(project.root, project.site_src, rendered.rendered)
     result = write_tree(project.site_src, rendered.files, keep=rendered.kept)
     record(project.root, project.site_src, rendered.rendered)
     ensure_traditional_dictionary(project.root / HANT_DICT, rendered.config.hant.opencc)

@@ -14,6 +14,7 @@ import pytest
 from generator.build import build
 from generator.editions import EDITIONS
 from generator.errors import ReportSiteError
+from generator.markdown_text import escape
 from generator.site import Project, generate, render_site
 from tests.conftest import copy_project
 
@@ -100,9 +101,11 @@ class _Markup(HTMLParser):
 
 def test_markup_an_editor_writes_never_runs_in_a_readers_browser(project: Project) -> None:
     page = project.content / "hangzhou-education-2020" / "zh-Hans" / "01-jiaqiang-dangdelingdao.md"
-    hostile_title = '党建 </title><script>alert(1)</script> & "引号"'
+    hostile_title = (
+        '党建 </title><script>alert(1)</script> & "引号" <svg><style><img src=x onerror=alert(1)>'
+    )
     lines = page.read_text(encoding="utf-8").split("\n")
-    lines[0] = f"# {hostile_title}"
+    lines[0] = f"# {escape(hostile_title)}"  # as an editor writes it, escaped
     lines += [
         "",
         "原文 <script>alert(1)</script> 与 \\\\<img src=x onerror=alert(1)>。",
@@ -114,13 +117,48 @@ def test_markup_an_editor_writes_never_runs_in_a_readers_browser(project: Projec
     page.write_text("\n".join(lines), encoding="utf-8")
     build(project)
     built = project.site / "zh-Hans" / "hangzhou-education-2020"
-    for html in [built / "01-jiaqiang-dangdelingdao" / "index.html", built / "index.html"]:
+    pages = ["01-jiaqiang-dangdelingdao/", "", "bilingual/01-jiaqiang-dangdelingdao/", "full/"]
+    for html in [built / name / "index.html" for name in pages]:
         parser = _Markup()
         parser.feed(html.read_text(encoding="utf-8"))
         assert [a for a in parser.acting if "alert(1)" in a] == [], html
     parser = _Markup()
     parser.feed((built / "01-jiaqiang-dangdelingdao" / "index.html").read_text(encoding="utf-8"))
     assert parser.titles[0].startswith(hostile_title)
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.values: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.values += [value for _, value in attrs if value]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_a_title_with_markup_characters_reads_as_written_everywhere(project: Project) -> None:
+    # Escaped once for MkDocs, never twice: in the head, the header, the menu and the
+    # previous/next links' labels a reader (or a screen reader) gets the title as written.
+    title = '二、R&D "x" <b> Tom\'s'
+    page = project.content / "hangzhou-education-2020" / "zh-Hans" / "02-da-hao-fangyi-yingzhang.md"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines[0] = f"# {escape(title)}"
+    page.write_text("\n".join(lines), encoding="utf-8")
+    build(project)
+    built = project.site / "zh-Hans" / "hangzhou-education-2020"
+    neighbour = _Attributes()
+    neighbour.feed((built / "01-jiaqiang-dangdelingdao" / "index.html").read_text(encoding="utf-8"))
+    assert f"下一页: {title}" in neighbour.values
+    assert title in "".join(neighbour.text)  # the menu and the next-page link
+    assert "&amp;" not in "".join(neighbour.values + neighbour.text)
+    own = (built / "02-da-hao-fangyi-yingzhang" / "index.html").read_text(encoding="utf-8")
+    head = _Markup()
+    head.feed(own)
+    assert head.titles[0].startswith(f"{title} - ")
 
 
 def test_a_second_generate_rewrites_nothing(project: Project) -> None:
@@ -180,6 +218,18 @@ def test_building_one_edition_keeps_the_others(project: Project) -> None:
     assert snapshot(project.site / "zh-Hant") == before
     assert (project.site / "zh-Hans" / "index.html").is_file()
     assert (project.site / "en" / "index.html").is_file()
+
+
+def test_editions_built_for_another_address_are_built_again(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("REPORT_SITE_URL", "http://127.0.0.1:8757/")
+    build(project)
+    monkeypatch.setenv("REPORT_SITE_URL", "https://example.org/reports/")
+    build(project, ["en"])
+    for edition in EDITIONS:
+        html = (project.site / edition / "index.html").read_text(encoding="utf-8")
+        assert "127.0.0.1" not in html, edition
 
 
 def test_only_the_edited_report_is_loaded_and_rendered_again(project: Project) -> None:

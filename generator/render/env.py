@@ -4,7 +4,8 @@ loudly (StrictUndefined), and a template error names the template file and line.
 HTML and XML templates (`*.html.j2`, `*.xml.j2`) escape every value. Markdown templates do not
 (their values are inline Markdown already made safe), and offer two filters for plain text:
 `md_text` (text in Markdown) and `html_text` (a page title: MkDocs and Material print titles
-as HTML, unescaped, in the page head, header, menu and search results)."""
+as HTML, unescaped, in the page head, header, menu and search results; quotes are escaped too,
+as the MkDocs hook marks titles safe for attributes)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def environment(templates: Path) -> jinja2.Environment:
     )
     env.filters["yaml_string"] = lambda value: json.dumps(str(value), ensure_ascii=False)
     env.filters["md_text"] = lambda value: escape(str(value))
-    env.filters["html_text"] = lambda value: html.escape(str(value), quote=False)
+    env.filters["html_text"] = lambda value: html.escape(str(value))
     return env
 
 

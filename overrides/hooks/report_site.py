@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from generator.alternates import write_page_sitemaps
@@ -21,11 +22,15 @@ def on_config(config: Any) -> Any:
     """The edition's words where MkDocs and Material take them from the configuration: the
     headings' link titles and the colour scheme switch (the generated mkdocs.yml cannot set
     them: its lists would replace the project's, not merge with them)."""
+    # The generator escapes the site's name and pages' titles as HTML (MkDocs and Material print
+    # them unescaped); marking them safe keeps Material's own `| e` from escaping them twice.
+    config["site_name"] = Markup(config["site_name"])
     ui = config["extra"].get("ui", {})
     if "permalink" in ui:
         config["mdx_configs"].setdefault("toc", {})["permalink_title"] = ui["permalink"]
     toggle_names = {"default": ui.get("dark_mode"), "slate": ui.get("light_mode")}
-    for scheme in config["theme"]["palette"] or []:
+    palette = config["theme"]["palette"] or []
+    for scheme in [palette] if isinstance(palette, dict) else palette:
         name = toggle_names.get(scheme.get("scheme"))
         if name and "toggle" in scheme:
             scheme["toggle"]["name"] = name
@@ -43,6 +48,13 @@ def on_post_build(config: Any) -> None:
     write_page_sitemaps(site_dir, extra.get("site_root", ""), edition, editions)
 
 
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    """A page's title, as generated, is HTML: see on_config."""
+    if isinstance(page.meta.get("title"), str):
+        page.meta["title"] = Markup(page.meta["title"])
+    return markdown
+
+
 def on_page_content(html: str, page: Any, **_: Any) -> str:
     """Refuse a page that would run script (the generator escapes content; this is the net)."""
     findings = unsafe_markup(html)
@@ -50,7 +62,8 @@ def on_page_content(html: str, page: Any, **_: Any) -> str:
         raise PluginError(
             f"docs/{page.file.src_uri}: the page would run script in a reader's browser "
             f"({'; '.join(sorted(set(findings)))}). The content it was made from holds markup "
-            "the generator failed to escape: remove it from the content file, and report it."
+            "the generator failed to escape: remove it from the content or translation file, "
+            "and report it."
         )
     return html
 
