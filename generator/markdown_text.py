@@ -35,10 +35,12 @@ def escape(text: str) -> str:
     return _ORDERED.sub(r"\1\\\2", escaped, count=1)
 
 
-# What turns the start of a line into a block: a heading, quote, bullet, thematic break, fence
-# or setext underline (ordered-list numbers: _ORDERED).
+# What turns the start of a line into a block: a heading, quote, bullet, thematic break, fence,
+# setext underline, admonition (`!!!`) or link reference definition (`[id]: url`);
+# ordered-list numbers are _ORDERED.
 _BLOCK_START = re.compile(
-    r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|(?:[-*_][ \t]*){3,}$|`{3}|~{3}|=+[ \t]*$)"
+    r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|(?:[-*_][ \t]*){3,}$|`{3}|~{3}|=+[ \t]*$"
+    r"|!{3}|\[[^\]]*\]:)"
 )
 
 

@@ -267,3 +267,7 @@ def test_a_translators_line_breaks_and_numbering_stay_inside_the_passage() -> No
     text = EnglishEdition(po).text(seg("三是加强保障。")).text
     html = markdown.markdown(text, extensions=["pymdownx.escapeall"])
     assert html == "<p>3. Third, we strengthened support # for schools.</p>"
+    for start in ("!!! note", "[1]: https://example.org", "# Heading", "- item", "***"):
+        text = EnglishEdition(catalog(("甲。", start, MACHINE))).text(seg("甲。")).text
+        html = markdown.markdown(text, extensions=["admonition", "pymdownx.escapeall"])
+        assert html.startswith("<p>") and html.count("<p>") == 1, (start, html)

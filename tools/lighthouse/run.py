@@ -90,6 +90,8 @@ def main() -> int:
         help="serve here: the address the site was built for (REPORT_SITE_URL)",
     )
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     if not LIGHTHOUSE.exists():
         print("lighthouse is not installed: run `npm ci` in tools/lighthouse", file=sys.stderr)
         return 2
