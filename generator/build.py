@@ -89,7 +89,7 @@ def build(project: Project, editions: list[str] | None = None) -> None:
     staged_src = project.staging_src
     staged_site = project.staging_site
     # Content errors stop here, before anything is written.
-    rendered = render_site(project, reuse_from=(project.site_src, staged_src))
+    rendered = render_site(project, reuse_from=(project.site_src,), mirror=staged_src)
     ensure_traditional_dictionary(project.root / HANT_DICT, rendered.config.hant.opencc)
     forget(project.root, staged_src, rendered.rendered)
     write_tree(staged_src, rendered.files, keep=rendered.kept)

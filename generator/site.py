@@ -201,9 +201,12 @@ class Rendered:
     rendered: tuple[ReportOutput, ...]
 
 
-def render_site(project: Project, reuse_from: tuple[Path, ...] = ()) -> Rendered:
+def render_site(
+    project: Project, reuse_from: tuple[Path, ...] = (), mirror: Path | None = None
+) -> Rendered:
     """Everything under site_src/, in memory. Reports whose output is recorded as current and
-    present in every folder of `reuse_from` are neither loaded nor rendered."""
+    present in every folder of `reuse_from` are neither loaded nor rendered (and are copied
+    into `mirror` if it lacks them)."""
     problems = Problems()
     content = project.content
     if not content.is_dir():
@@ -235,7 +238,7 @@ def render_site(project: Project, reuse_from: tuple[Path, ...] = ()) -> Rendered
     for folder in folders:
         fingerprint = report_fingerprint(shared, folder)
         cached = (
-            cached_output(project.root, folder.name, fingerprint, reuse_from)
+            cached_output(project.root, folder.name, fingerprint, reuse_from, mirror)
             if reuse_from
             else None
         )

@@ -211,6 +211,14 @@ def test_a_build_after_a_generate_shows_the_edit(project: Project) -> None:
     assert "新增106所" in html.read_text(encoding="utf-8")
 
 
+def test_a_build_after_a_generate_copies_rather_than_renders(project: Project) -> None:
+    generate(project)
+    rendered = render_site(project, reuse_from=(project.site_src,), mirror=project.staging_src)
+    assert rendered.rendered == ()
+    report = "zh-Hant/docs/hangzhou-education-2020"
+    assert snapshot(project.staging_src / report) == snapshot(project.site_src / report)
+
+
 def test_building_one_edition_keeps_the_others(project: Project) -> None:
     build(project)
     before = snapshot(project.site / "zh-Hant")
