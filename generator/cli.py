@@ -107,7 +107,8 @@ def generate(root: str) -> None:
     "editions",
     multiple=True,
     type=click.Choice(["zh-Hans", "zh-Hant", "en"]),
-    help="Build only this edition (repeatable) [default: all].",
+    help="Build only this edition (repeatable) [default: all]; the others stay as they are, "
+    "unless they were built for another address or theme.",
 )
 @user_errors
 def build(root: str, editions: tuple[str, ...]) -> None:
