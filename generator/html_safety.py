@@ -7,8 +7,8 @@ instead of reaching a reader's browser.
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 # The elements Markdown and the generator make. Any other (script, style, iframe, noscript,
 # math, template …) is refused: some run script, others change how a browser parses what
@@ -75,7 +75,8 @@ _ALLOWED_TAGS = frozenset(
     ]
 )
 _URL_ATTRIBUTES = frozenset({"href", "src", "xlink:href", "action", "formaction", "srcset"})
-_SAFE_SCHEMES = frozenset({"", "http", "https", "mailto"})
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 
 
 class _Scanner(HTMLParser):
@@ -96,12 +97,11 @@ class _Scanner(HTMLParser):
 
 
 def _safe_url(value: str) -> bool:
-    # Browsers ignore whitespace and control characters inside a scheme.
+    # Browsers ignore whitespace and control characters inside a scheme; an address without
+    # one is relative.
     compact = "".join(c for c in value if c > " ")
-    try:
-        return urlsplit(compact).scheme.lower() in _SAFE_SCHEMES
-    except ValueError:
-        return False
+    scheme = _SCHEME.match(compact)
+    return scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES
 
 
 def unsafe_markup(html: str) -> list[str]:

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -182,6 +183,21 @@ hostile_piece = st.sampled_from(
 def test_no_text_an_editor_writes_becomes_script(text: str) -> None:
     html = rendered_html(text)
     assert unsafe_markup(html) == [], html
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # what the property above found, kept as examples
+        "[x](\\javascript:)",
+        '[x](`javascript:`{ onclick="alert(1)" }',
+        '[x]([x](javascript:{ onclick="alert(1)" }',
+        "[x]( javascript:)",
+        "[x](&#106;avascript:1)",
+        "\\\\<img src=x onerror=alert(1)>",
+    ],
+)
+def test_known_tricks_stay_text(text: str) -> None:
+    assert unsafe_markup(rendered_html(text)) == []
 
 
 @given(any_line)

@@ -10,6 +10,7 @@ markup (and `generator.html_safety` checks every built page for it).
 
 from __future__ import annotations
 
+import html
 import re
 
 # Every `<` and `{`, escaped (`\\<`) or not, becomes an entity: the same text to Markdown, and
@@ -19,14 +20,20 @@ _KEEP_BACKSLASHES = r"(?<!\\)((?:\\\\)*)\\?"
 _RAW_LT = re.compile(_KEEP_BACKSLASHES + "<")
 _RAW_BRACE = re.compile(_KEEP_BACKSLASHES + r"\{")
 _RAW_AMP = re.compile(r"&(?!amp;|lt;|gt;|quot;|#\d+;|#x[0-9a-fA-F]+;)")
-# `](` opening a link whose address starts with a scheme (letters, then `:`), however the
-# scheme is spelt with escapes or entities.
-_LINK_SCHEME = re.compile(r"\]\((?=(?:\s|<|&lt;)*([A-Za-z][A-Za-z0-9+.\-\\&#;]*):)")
+# A link's address, as far as a scheme could reach: after any spaces, up to the next space or
+# the closing parenthesis (a lookahead, so a link inside another's address is seen too).
+_LINK_START = re.compile(r"\]\((?=\s*([^\s)]{0,64}))")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 def _neutralise_link(match: re.Match[str]) -> str:
-    if match.group(1).lower() in _SAFE_SCHEMES:
+    """`](` stays a link only if its address is relative or http(s)/mailto, however its
+    scheme is spelt: with escapes (`\\javascript:`), entities (`&#106;avascript:`), code
+    marks or angle brackets around it."""
+    address = re.sub(r"[^A-Za-z0-9+.\-:]", "", html.unescape(match.group(1)))
+    scheme = _SCHEME.match(address)
+    if scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES:
         return match.group(0)
     return "]\\("
 
@@ -35,7 +42,7 @@ def inline(text: str) -> str:
     text = _RAW_AMP.sub("&amp;", text)
     text = _RAW_LT.sub(r"\1&lt;", text)
     text = _RAW_BRACE.sub(r"\1&#123;", text)
-    return _LINK_SCHEME.sub(_neutralise_link, text)
+    return _LINK_START.sub(_neutralise_link, text)
 
 
 def attrs(anchor: str = "", lang: str = "", classes: tuple[str, ...] = ()) -> str:
