@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from generator.content import load_site
+from generator.render.pages import first_sentence, shorten
 from generator.search_index import OTHER_SCRIPT, other_script_words
 from generator.site import Project
 from tests.html_text import read_page
@@ -222,7 +223,7 @@ def test_each_headline_card_is_its_own_link_to_its_sentence(
     for edition in ("zh-Hans", "zh-Hant", "en"):
         path = built_project.site / edition / page
         html = path.read_text(encoding="utf-8")
-        grid = html[html.index('<div class="rs-headlines">') :]
+        grid = html[html.index('<div class="rs-headlines"') :]
         grid = grid[: grid.index("</div>")]
         assert "<p>" not in grid  # each card a grid item, not one paragraph of links
         links = re.findall(r'class="rs-headline" href="([^"]+)"', grid)
@@ -252,3 +253,15 @@ def test_the_bilingual_view_reads_on_from_page_to_page(built_project: Project) -
     middle = (folder / slugs[4] / "index.html").read_text(encoding="utf-8")
     for target in (f"../{slugs[3]}/", f"../{slugs[5]}/", f"../../{slugs[4]}/"):
         assert f'href="{target}"' in middle, target
+
+
+def test_summaries_end_at_a_word_and_never_on_a_semicolon() -> None:
+    english = (
+        "We earnestly performed the functions of the secretariat of the Education Work Leading "
+        "Group of the CPC Hangzhou Municipal Committee, took the lead in drafting the points."
+    )
+    summary = first_sentence(english, 60)
+    assert summary.endswith("…") and english.startswith(summary[:-1])
+    assert english[len(summary) - 1] == " "  # cut where a word ends
+    assert first_sentence("认真履行秘书组职能；牵头制定要点。", 60) == "认真履行秘书组职能…"
+    assert shorten("一、二、三、四", 4) == "一、二…"

@@ -77,17 +77,33 @@ def block_context(block: Block, edition: Edition, anchor_prefix: str = "") -> di
     return context
 
 
+def _is_chinese(plain: str) -> bool:
+    return len(re.findall(r"[\u3400-\u9fff]", plain)) * 2 >= len(plain)
+
+
+def shorten(plain: str, limit: int) -> str:
+    """`plain` cut to `limit` characters with an ellipsis: English at a word's end, Chinese
+    anywhere, and never after a comma or semicolon."""
+    if len(plain) <= limit:
+        return plain
+    cut = plain[: limit - 1]
+    if not _is_chinese(plain) and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip("，,、；;：: ") + "…"
+
+
 def first_sentence(text: str, limit: int) -> str:
     """The first sentence, cut to `limit` characters of Chinese (or about as much reading of
-    English, which takes some two and a half times as many characters)."""
+    English, which takes some two and a half times as many characters). A first clause ended
+    by a semicolon reads as what it is, the start of a longer sentence."""
     plain = plain_text(text)
-    if len(re.findall(r"[\u3400-\u9fff]", plain)) * 2 < len(plain):
+    if not _is_chinese(plain):
         limit = limit * 5 // 2
     match = re.search(r"[。！？；]|(?<=[.!?;])\s", plain)
     sentence = plain[: match.end()].strip() if match else plain
-    if len(sentence) > limit:
-        sentence = sentence[: limit - 1].rstrip("，,、 ") + "…"
-    return sentence
+    if sentence.endswith(("；", ";")):
+        sentence = sentence[:-1] + "…"
+    return shorten(sentence, limit)
 
 
 def page_context(page: Page, edition: Edition, anchor_prefix: str = "") -> dict[str, Any]:
@@ -96,9 +112,8 @@ def page_context(page: Page, edition: Edition, anchor_prefix: str = "") -> dict[
     description = summary = ""
     if first_paragraph:
         text = edition.text(first_paragraph.segments[0]).text
-        description = plain_text(text)
-        if len(description) > DESCRIPTION_LENGTH:
-            description = description[: DESCRIPTION_LENGTH - 1].rstrip() + "…"
+        plain = plain_text(text)
+        description = shorten(plain, DESCRIPTION_LENGTH if _is_chinese(plain) else 160)
         summary = escape(first_sentence(text, SUMMARY_LENGTH))
     states = Counter(edition.text(s).state for s in page.segments())
     return {
