@@ -90,13 +90,14 @@ class _Scanner(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.findings.append(f"an event handler `{name}` on <{tag}>")
-            elif name in _URL_ATTRIBUTES and value is not None and not _safe_url(value):
+            elif name in _URL_ATTRIBUTES and value is not None and not safe_url(value):
                 self.findings.append(f"a link to `{value[:40]}` on <{tag}>")
 
     handle_startendtag = handle_starttag
 
 
-def _safe_url(value: str) -> bool:
+def safe_url(value: str) -> bool:
+    """Whether a link to `value` cannot run script: relative, or http(s) or mailto."""
     # Browsers ignore whitespace and control characters inside a scheme; an address without
     # one is relative.
     compact = "".join(c for c in value if c > " ")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import re
 
+from generator.html_safety import safe_url
+
 # Every `<` and `{`, escaped (`\\<`) or not, becomes an entity: the same text to Markdown, and
 # no markup where a template puts the text in raw HTML, which Markdown does not unescape.
 # An even run of backslashes before it (escaped backslashes) is kept.
@@ -23,8 +25,6 @@ _RAW_AMP = re.compile(r"&(?!amp;|lt;|gt;|quot;|#\d+;|#x[0-9a-fA-F]+;)")
 # A link's address, as far as a scheme could reach: after any spaces, up to the next space or
 # the closing parenthesis (a lookahead, so a link inside another's address is seen too).
 _LINK_START = re.compile(r"\]\((?=\s*([^\s)]{0,64}))")
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
-_SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 def _neutralise_link(match: re.Match[str]) -> str:
@@ -32,8 +32,7 @@ def _neutralise_link(match: re.Match[str]) -> str:
     scheme is spelt: with escapes (`\\javascript:`), entities (`&#106;avascript:`), code
     marks or angle brackets around it."""
     address = re.sub(r"[^A-Za-z0-9+.\-:]", "", html.unescape(match.group(1)))
-    scheme = _SCHEME.match(address)
-    if scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES:
+    if safe_url(address):
         return match.group(0)
     return "]\\("
 
