@@ -28,6 +28,7 @@ from generator.figures import Figure, compare
 from generator.glossary import load_glossary
 from generator.markdown_text import plain_text
 from generator.model import Report
+from generator.severity import Severity
 from generator.tm import store
 
 STATES = (State.REVIEWED, State.MACHINE, State.OUTDATED, State.MISSING)
@@ -80,7 +81,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class Finding:
-    """Something to fix: where, what, the passages concerned and the line of the English."""
+    """Something to fix or confirm: where, what, the passages concerned, the line of the
+    English, and how much it weighs (errors and warnings fail `--strict`, notes never do)."""
 
     rule: Rule
     loc: Loc
@@ -88,9 +90,17 @@ class Finding:
     zh: str = ""
     en: str = ""
     entry: Loc | None = None
+    severity: Severity = Severity.ERROR
+
+    @property
+    def label(self) -> str:
+        """The rule, with the severity unless it is an error: `figure`, `figure note`."""
+        if self.severity is Severity.ERROR:
+            return self.rule.value
+        return f"{self.rule.value} {self.severity.value}"
 
     def render(self) -> str:
-        lines = [f"{self.loc}: {self.rule.value}: {self.message}"]
+        lines = [f"{self.loc}: {self.label}: {self.message}"]
         lines += [
             f"    {lang}: {text}" for lang, text in (("zh", self.zh), ("en", self.en)) if text
         ]
@@ -263,22 +273,39 @@ def check_units(name: str, units: list[Unit], glossary: dict[str, str]) -> Repor
     return ReportCheck(name, tuple(pages.items()), tuple(findings), len(seen))
 
 
-def unit_findings(unit: Unit, glossary: dict[str, str]) -> Iterator[Finding]:
-    """Everything wrong with one translated segment: figures, then terms, then Chinese."""
-    zh, en = plain_text(unit.zh), plain_text(unit.en)
+_NOWHERE = Loc("")
+
+
+def figure_findings(
+    zh: str, en: str, loc: Loc = _NOWHERE, english: EnglishLines | None = None
+) -> list[Finding]:
+    """The figure findings of one segment's Chinese and English (Markdown or plain)."""
+    zh, en = plain_text(zh), plain_text(en)
+    english = english or EnglishLines("")
+    findings = []
     for mismatch in compare(zh, en):
         zh_at = mismatch.zh.start if mismatch.zh else _same_place(mismatch.en, en, zh)
         en_at = mismatch.en.start if mismatch.en else _same_place(mismatch.zh, zh, en)
         zh_end = mismatch.zh.end if mismatch.zh else zh_at
         en_end = mismatch.en.end if mismatch.en else en_at
-        yield Finding(
-            Rule.FIGURE,
-            unit.loc,
-            mismatch.message,
-            excerpt(zh, zh_at, zh_end, ZH_CONTEXT),
-            excerpt(en, en_at, en_end, EN_CONTEXT),
-            unit.english.at(en_at if mismatch.en else 0),
+        findings.append(
+            Finding(
+                Rule.FIGURE,
+                loc,
+                mismatch.message,
+                excerpt(zh, zh_at, zh_end, ZH_CONTEXT),
+                excerpt(en, en_at, en_end, EN_CONTEXT),
+                english.at(en_at if mismatch.en else 0),
+                mismatch.severity,
+            )
         )
+    return findings
+
+
+def unit_findings(unit: Unit, glossary: dict[str, str]) -> Iterator[Finding]:
+    """Everything wrong with one translated segment: figures, then terms, then Chinese."""
+    zh, en = plain_text(unit.zh), plain_text(unit.en)
+    yield from figure_findings(zh, en, unit.loc, unit.english)
     for term, english, start in missing_terms(zh, en, glossary):
         yield Finding(
             Rule.GLOSSARY,
