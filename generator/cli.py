@@ -145,10 +145,21 @@ def serve(root: str, edition: str, dev_addr: str) -> None:
 )
 @click.option("--base-url", help="The engine's API address, e.g. http://localhost:11434/v1.")
 @click.option("--model", help="The model (for ctranslate2: the model directory).")
+@click.option(
+    "--english-variant",
+    type=click.Choice(["EN-GB", "EN-US"]),
+    help="British or American English: DeepL's target language, a model's spelling "
+    "[default: translate.english_variant in content/site.yml, else EN-GB].",
+)
 @click.option("--dry-run", is_flag=True, help="Show what would be sent; send and write nothing.")
 @user_errors
 def translate(
-    root: str, engine: str | None, base_url: str | None, model: str | None, dry_run: bool
+    root: str,
+    engine: str | None,
+    base_url: str | None,
+    model: str | None,
+    english_variant: str | None,
+    dry_run: bool,
 ) -> None:
     """Fill missing (and outdated machine) English in the translation memories.
 
@@ -160,7 +171,7 @@ def translate(
 
     translate_site(
         _project(root).content,
-        Options(engine, base_url, model, dry_run),
+        Options(engine, base_url, model, dry_run, english_variant),
         out=click.echo,
         err=lambda message: click.echo(message, err=True),
     )
@@ -168,15 +179,26 @@ def translate(
 
 @main.command()
 @root_option
-@click.option("--strict", is_flag=True, help="Exit non-zero if there is any finding (for CI).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit non-zero if there is any error or warning (for CI); notes never fail.",
+)
 @click.option(
     "--po",
     "po",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Check this PO file (msgid Chinese, msgstr English) instead of content/'s memories.",
 )
+@click.option(
+    "--min-coverage",
+    type=click.FloatRange(0, 100),
+    metavar="PERCENT",
+    help="Exit non-zero if a report, or all together, has less English (reviewed or machine) "
+    "than this share of its segments [default: publish, and mark what is missing].",
+)
 @user_errors
-def check(root: str, strict: bool, po: Path | None) -> None:
+def check(root: str, strict: bool, po: Path | None, min_coverage: float | None) -> None:
     """Check the English: coverage by state, figures, glossary terms, Chinese left in it.
 
     Reads the translation memories merged with the current Chinese, as the build does, and
@@ -188,6 +210,11 @@ def check(root: str, strict: bool, po: Path | None) -> None:
     content = _project(root).content
     result = check_po(po, load_glossary(content)) if po else check_content(content)
     click.echo(result.render())
-    error = result.strict_error() if strict else None
-    if error is not None:
-        raise error
+    problems = []
+    for error in (
+        result.strict_error() if strict else None,
+        result.coverage_error(min_coverage) if min_coverage is not None else None,
+    ):
+        problems += error.problems if error is not None else []
+    if problems:
+        raise ReportSiteError(problems)

@@ -1,6 +1,7 @@
-"""Which engine a run uses: `--engine/--base-url/--model`, else the `translate:` mapping of
-content/site.yml (engine, base_url, model). Keys are never read from that file (it is committed);
-a key written there is an error that says which environment variable to use instead.
+"""Which engine a run uses: `--engine/--base-url/--model/--english-variant`, else the
+`translate:` mapping of content/site.yml (engine, base_url, model, english_variant: EN-GB or
+EN-US). Keys are never read from that file (it is committed); a key written there is an
+error that says which environment variable to use instead.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from generator.errors import Loc, Problems
 from generator.tm.engines import NAMES, EngineConfig, EngineError, unknown_engine
 
 SECTION = "translate"
-FIELDS = ("engine", "base_url", "model")
+FIELDS = ("engine", "base_url", "model", "english_variant")
+VARIANTS = ("EN-GB", "EN-US")
 KEY_ENVS = "OPENAI_API_KEY, DEEPL_AUTH_KEY or LIBRETRANSLATE_API_KEY"
 
 
@@ -64,6 +66,12 @@ def from_site_file(content: Path) -> EngineConfig | None:
             problems.add(loc, f"translate.{key} must be text", f"write `{key}: …` on one line")
         else:
             values[str(key)] = None if value is None else str(value)
+    variant = values.get("english_variant")
+    if variant is not None and variant not in VARIANTS:
+        problems.add(
+            Loc(shown, _line_of(path, "english_variant", True)),
+            f"translate.english_variant must be {' or '.join(VARIANTS)}, not {variant!r}",
+        )
     engine = values.get("engine")
     if engine is not None and engine not in NAMES:
         problems.add(Loc(shown, _line_of(path, "engine", True)), unknown_engine(engine))
@@ -75,11 +83,15 @@ def from_site_file(content: Path) -> EngineConfig | None:
         )
     problems.raise_if_any()
     assert engine is not None
-    return EngineConfig(engine, values.get("base_url"), values.get("model"))
+    return EngineConfig(engine, values.get("base_url"), values.get("model"), variant)
 
 
 def resolve(
-    content: Path, engine: str | None, base_url: str | None, model: str | None
+    content: Path,
+    engine: str | None,
+    base_url: str | None,
+    model: str | None,
+    english_variant: str | None = None,
 ) -> EngineConfig | None:
     """The engine to use: the command line's over the file's. When the command line names
     another engine than the file, the file's base_url and model (meant for its engine) are not
@@ -98,4 +110,5 @@ def resolve(
         engine,
         base_url or (configured.base_url if same and configured else None),
         model or (configured.model if same and configured else None),
+        english_variant or (configured.english_variant if configured else None),
     )
