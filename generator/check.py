@@ -29,7 +29,21 @@ from generator.findings import SUMMARY, SUMMARY_IF_ANY, Finding, Rule
 from generator.glossary import GLOSSARY_FILE, load_glossary_entries
 from generator.markdown_text import plain_text
 from generator.model import Report
+from generator.severity import Severity
 from generator.tm import store
+
+__all__ = [
+    "CheckResult",
+    "Finding",
+    "ReportCheck",
+    "Rule",
+    "Severity",
+    "check_content",
+    "check_po",
+    "figure_findings",
+    "missing_terms",
+    "unit_findings",
+]
 
 STATES = (State.REVIEWED, State.MACHINE, State.OUTDATED, State.MISSING)
 CHECKED = frozenset({State.REVIEWED, State.MACHINE})
