@@ -21,13 +21,25 @@ from generator.check import Severity, figure_findings
     ("zh", "en"),
     [
         # qualifiers carried by verbs and prepositions
-        ("社会消费品零售总额超过40万亿元", "Total retail sales of consumer goods exceeded 40 trillion yuan."),
+        (
+            "社会消费品零售总额超过40万亿元",
+            "Total retail sales of consumer goods exceeded 40 trillion yuan.",
+        ),
         ("调查失业率在5.3%以下", "the surveyed unemployment rate was below 5.3%."),
-        ("城镇调查失业率控制在5.5%以内", "Keeping the surveyed urban unemployment rate within 5.5 percent"),
-        ("新能源汽车年产量突破1300万辆", "The output of new-energy vehicles passed the 13 million mark"),
+        (
+            "城镇调查失业率控制在5.5%以内",
+            "Keeping the surveyed urban unemployment rate within 5.5 percent",
+        ),
+        (
+            "新能源汽车年产量突破1300万辆",
+            "The output of new-energy vehicles passed the 13 million mark",
+        ),
         ("2022年GDP突破120万亿元", "GDP topped 120 trillion yuan in 2022"),
         # a qualifier after a space, numbers in words, 翻一番
-        ("今年赤字率拟按3.6% 以上安排", "The deficit-to-GDP ratio is projected at more than 3.6 percent."),
+        (
+            "今年赤字率拟按3.6% 以上安排",
+            "The deficit-to-GDP ratio is projected at more than 3.6 percent.",
+        ),
         ("财政赤字规模比去年增加1万亿元", "a deficit increase of one trillion yuan over last year"),
         ("人均预期寿命再提高1岁", "raise the average life expectancy by one year"),
         ("收入翻一番", "incomes doubled"),
