@@ -331,13 +331,14 @@ def unit_findings(unit: Unit, glossary: dict[str, str]) -> Iterator[Finding]:
     zh, en = plain_text(unit.zh), plain_text(unit.en)
     yield from figure_findings(zh, en, unit.loc, unit.english)
     for term, english, start in missing_terms(zh, en, glossary):
+        rendered = terms.glossary_usage(zh, en, term, glossary)  # what stands for it, if any
         yield Finding(
             Rule.GLOSSARY,
             unit.loc,
             f'{term} must be rendered "{english}"',
             excerpt(zh, start, start + len(term), ZH_CONTEXT),
-            "",
-            unit.english.at(0),
+            excerpt(en, *rendered.at, EN_CONTEXT) if rendered.passage else "",
+            unit.english.at(rendered.at[0]),
         )
     for match in _CJK.finditer(en):
         yield Finding(

@@ -1,17 +1,16 @@
-"""Terms across a report: one Chinese name, one English, in the text and in the labels.
+"""Terms across a report: one Chinese term, one English, in the text and in the labels.
 
-A translator settles each name once. Three checks help:
+A translator settles each term once. These checks help:
 
-- **two renderings** (warning): a name the Chinese quotes (“最多跑一次”) whose quoted English
-  differs between segments, and a label of report.yml (a headline figure, a chart's title or
-  bar) whose Chinese the text repeats but whose English the text's English lacks;
+- **two renderings** (warning): a recurring Chinese term that one segment renders otherwise
+  than most segments with it (read by generator.renderings: "lottery" where most say
+  "computerized lottery"); a name the Chinese quotes (“最多跑一次”) whose quoted English differs
+  between segments; a label of report.yml (a headline figure, a chart's title or bar) whose
+  Chinese the text repeats but whose English the text's English does not keep;
 - **glossary candidates** (note): names that recur (quoted, or ending like a name: 学校, 工程,
   计划…) and are not in the glossary, with the renderings they have now, side by side;
 - **glossary entries that are no names** (warning): content/glossary.yml holds names only, by
   its own rule; an entry whose English has no capital letter is a phrase or an ordinary word.
-
-Renderings are read where the texts mark them, never guessed: quotation marks in both
-languages, paired in order when a segment has as many of each; a label's whole English.
 """
 
 from __future__ import annotations
@@ -24,7 +23,29 @@ from generator.errors import Loc
 from generator.findings import Finding, Rule
 from generator.glossary import GlossaryEntry
 from generator.markdown_text import plain_text
+from generator.renderings import (
+    FUNCTION_WORDS,
+    Memory,
+    Segment,
+    Usage,
+    blank_english,
+    content_words,
+    english_words,
+    read_usage,
+    where_shown,
+    word_key,
+)
 from generator.severity import Severity
+
+__all__ = [
+    "Rendering",
+    "Segment",
+    "candidate_findings",
+    "consistency_findings",
+    "entry_findings",
+    "glossary_usage",
+    "quoted_renderings",
+]
 
 _ZH_QUOTED = re.compile(r"[“「『]([^”」』]{2,30})[”」』]")
 _EN_QUOTED = re.compile(r"[\"“]([^\"”]{2,100})[\"”]")
@@ -33,20 +54,9 @@ _NAME_ENDINGS = (
     "|工作室|示范区|实验区"
 )
 _ZH_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,10}}?(?:{_NAME_ENDINGS})")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 LABELS_PAGE = "report.yml"
-# A label is checked as a term when it is one: 3 to 8 characters without punctuation (新增学位,
-# 学生总体近视率); shorter labels are words (城镇), longer ones descriptions (a chart's title).
-_LABEL_TERM = re.compile(r"[\u4e00-\u9fff]{3,8}")
-
-
-@dataclass(frozen=True)
-class Segment:
-    """What the term checks need of one translated segment."""
-
-    zh: str
-    en: str
-    loc: Loc
-    page: str
+ZH_CONTEXT = 12  # characters shown either side of a term
 
 
 @dataclass(frozen=True)
@@ -84,7 +94,28 @@ def renderings(segments: Iterable[Segment]) -> list[Rendering]:
 
 
 def consistency_findings(segments: Sequence[Segment], glossary: Mapping[str, str]) -> list[Finding]:
-    """Names rendered two ways (glossary terms are the glossary check's business)."""
+    """Terms rendered two ways: quoted names, labels the text repeats, and recurring terms
+    (glossary terms are the glossary check's business)."""
+    findings = _quoted_findings(segments, glossary) + _label_findings(segments, glossary)
+    flagged = {(f.loc, f.zh) for f in findings}
+    for case in Memory.of(segments, glossary).disagreements():
+        segment = case.usage.segment
+        if any(loc == segment.loc and case.term in zh for loc, zh in flagged):
+            continue  # already named, with the label or quoted name the term is part of
+        where = where_shown(case.where)
+        if case.usage.passage:
+            message = f'{case.term} is "{case.usage.passage}" here, but "{case.usual}" at {where}'
+        else:
+            message = f'{case.term} is not rendered here as at {where} ("{case.usual}")'
+        findings.append(_warning(segment.loc, message, _around(segment.zh, case.term)))
+    return sorted(findings, key=lambda f: (f.loc.path, f.loc.line))
+
+
+def _warning(loc: Loc, message: str, zh: str) -> Finding:
+    return Finding(Rule.TERMS, loc, message, zh=zh, severity=Severity.WARNING)
+
+
+def _quoted_findings(segments: Sequence[Segment], glossary: Mapping[str, str]) -> list[Finding]:
     by_term: dict[str, dict[str, list[Rendering]]] = {}
     for rendering in renderings(segments):
         if rendering.term not in glossary:
@@ -97,37 +128,75 @@ def consistency_findings(segments: Sequence[Segment], glossary: Mapping[str, str
             shown = "; ".join(f'"{r[0].english}" ({r[0].loc})' for r in ways.values())
             first = min((r[0] for r in ways.values()), key=lambda r: (r.loc.path, r.loc.line))
             findings.append(
-                Finding(
-                    Rule.TERMS,
-                    first.loc,
-                    f"“{term}” is rendered {len(ways)} ways: {shown}",
-                    zh=term,
-                    severity=Severity.WARNING,
-                )
+                _warning(first.loc, f"“{term}” is rendered {len(ways)} ways: {shown}", term)
             )
-    return findings + _label_findings(segments)
+    return findings
 
 
-def _label_findings(segments: Sequence[Segment]) -> list[Finding]:
-    """A label whose Chinese the text repeats must keep its English there too."""
-    labels = [s for s in segments if s.page == LABELS_PAGE and _LABEL_TERM.fullmatch(s.zh)]
+def _label_findings(segments: Sequence[Segment], glossary: Mapping[str, str]) -> list[Finding]:
+    """A label's English is the rendering of its whole Chinese: where the text repeats that
+    Chinese, the text's English keeps the label's words (in any order, near the place)."""
+    labels = [
+        s
+        for s in segments
+        if s.page == LABELS_PAGE and s.en and len(_HAN.findall(s.zh)) > 1 and s.zh not in glossary
+    ]
     findings = []
     for label in labels:
+        wanted = content_words(label.en)
         for segment in segments:
-            if segment.page == LABELS_PAGE or label.zh not in segment.zh or not label.en:
+            if segment.page == LABELS_PAGE or label.zh not in segment.zh:
                 continue
-            if _key(label.en) not in _key(plain_text(segment.en)):
-                findings.append(
-                    Finding(
-                        Rule.TERMS,
-                        segment.loc,
-                        f'{label.zh} is "{label.en}" in its label ({label.loc}), '
-                        "but this English renders it otherwise",
-                        zh=label.zh,
-                        severity=Severity.WARNING,
-                    )
-                )
+            usage = read_usage(segment, _places(label.zh, segment.zh), wanted)
+            if wanted <= usage.words:
+                continue
+            passage = _with_modifier(usage, plain_text(segment.en), label.en, wanted)
+            here = f'"{passage}" here' if passage else "none of its words here"
+            message = f'{label.zh} is "{label.en}" in its label ({label.loc}), but {here}'
+            findings.append(_warning(segment.loc, message, _around(segment.zh, label.zh)))
     return findings
+
+
+def _with_modifier(usage: Usage, english: str, label: str, wanted: frozenset[str]) -> str:
+    """The passage, with the word before it when the label's first word is what it lacks
+    ("additional school places" against "New school places")."""
+    first = next((w.key for w in english_words(label) if w.key in wanted), "")
+    if not usage.passage or first in usage.words:
+        return usage.passage
+    before = re.search(r"([A-Za-z][\w-]*) $", english[: usage.at[0]])
+    # An adjective, not a verb ("bringing") or a function word, is a modifier of the term.
+    word = before.group(1).casefold() if before else ""
+    if word and word_key(word) == word and word not in FUNCTION_WORDS:
+        return f"{english[usage.at[0] - len(word) - 1 : usage.at[0] - 1]} {usage.passage}"
+    return usage.passage
+
+
+def _places(term: str, zh: str) -> list[float]:
+    text = plain_text(zh)
+    return [
+        (m.start() + len(term) / 2) / max(len(text), 1) for m in re.finditer(re.escape(term), text)
+    ]
+
+
+def _around(zh: str, term: str) -> str:
+    """The Chinese around the first place of `term`, marked with … where it is cut."""
+    text = plain_text(zh)
+    at = text.find(term)
+    if at < 0:
+        return term
+    left, right = max(at - ZH_CONTEXT, 0), min(at + len(term) + ZH_CONTEXT, len(text))
+    return f"{'…' if left else ''}{text[left:right]}{'…' if right < len(text) else ''}"
+
+
+def glossary_usage(zh: str, en: str, term: str, glossary: Mapping[str, str]) -> Usage:
+    """How a segment (its plain Chinese and English) renders a glossary term whose English it
+    lacks: the passage near the term holding some of the English's words ("University" of
+    "West Lake University"), or an empty one. Other glossary names do not count ("Westlake
+    Laboratory" is no rendering of 西湖大学)."""
+    others = {name: english for name, english in glossary.items() if name != term}
+    segment = Segment(zh, en, Loc(""), "")
+    wanted = content_words(glossary[term])
+    return read_usage(segment, _places(term, zh), wanted, blank_english(en, others))
 
 
 def candidate_findings(segments: Sequence[Segment], glossary: Mapping[str, str]) -> list[Finding]:
@@ -139,15 +208,20 @@ def candidate_findings(segments: Sequence[Segment], glossary: Mapping[str, str])
         for name in names:
             if not any(name in term or term in name for term in glossary):
                 places.setdefault(name.strip(), []).append(segment.loc)
-    known: dict[str, dict[str, str]] = {}
+    recurring = {name: locs for name, locs in places.items() if len(locs) > 1}
+    if not recurring:
+        return []
+    quoted: dict[str, list[str]] = {}
     for rendering in renderings(segments):
-        known.setdefault(rendering.term, {}).setdefault(_key(rendering.english), rendering.english)
+        quoted.setdefault(rendering.term, []).append(rendering.english)
+    memory = Memory.of(segments, glossary)
     findings = []
-    for name, locs in sorted(places.items(), key=lambda item: (item[1][0].path, item[1][0].line)):
-        if len(locs) < 2:
-            continue
-        ways = list(known.get(name, {}).values())
-        now = "; ".join(f'"{w}"' for w in ways) if ways else "not marked in the English"
+    for name, locs in sorted(
+        recurring.items(), key=lambda item: (item[1][0].path, item[1][0].line)
+    ):
+        read = [usage.passage for usage in memory.usages(name) if usage.passage]
+        ways = _distinct([*quoted.get(name, []), *read])
+        now = "; ".join(f'"{w}"' for w in ways) if ways else "not found in the English"
         findings.append(
             Finding(
                 Rule.CANDIDATE,
@@ -158,6 +232,13 @@ def candidate_findings(segments: Sequence[Segment], glossary: Mapping[str, str])
             )
         )
     return findings
+
+
+def _distinct(renderings: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for english in renderings:
+        seen.setdefault(_key(english), english)
+    return list(seen.values())
 
 
 def entry_findings(entries: Mapping[str, GlossaryEntry], path: str) -> list[Finding]:

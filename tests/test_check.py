@@ -100,8 +100,8 @@ def test_a_wrong_figure_in_any_po_file_fails_strict_mode_naming_file_and_line(
         "5.79万人次 is 57,900, but the English has 5,790",
         "    zh: …健康督查和驻校健康指导服务，累计入校服务5.79万人次，"
         "合力保障全市各级各类学校2600余个校…",
-        "    en: …services at schools, providing a total of 5,790 on-campus service visits, "
-        "and jointly ensured…",
+        "    en: …health guidance at schools, with a total of 5,790 visits to schools, "
+        "and together with others…",
         f"    English at {copy}:{line_of(copy, '5,790')}",
     ]
     assert "\n".join(finding) in result.stdout

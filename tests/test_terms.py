@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.check import check_content
 from generator.cli import main
 from generator.errors import Loc, ReportSiteError
+from generator.findings import Rule
 from generator.glossary import GlossaryEntry, load_glossary, load_glossary_entries
 from generator.severity import Severity
 from generator.site import Project
@@ -22,6 +24,7 @@ from generator.terms import (
     quoted_renderings,
 )
 from generator.tm import store
+from tests.conftest import ROOT
 from tests.test_check import PO, REPORT, edit_english, replace_in_english
 
 
@@ -53,17 +56,117 @@ def test_a_name_rendered_two_ways_is_a_warning_naming_both_places() -> None:
     assert consistency_findings(segments, {"一件事": "One Thing"}) == []  # the glossary's job
 
 
-def test_a_label_repeated_in_the_text_keeps_its_english_there() -> None:
+def test_a_label_repeated_in_the_text_keeps_its_words_there() -> None:
     label = seg("居家看护补助", "Home childcare subsidies", 20, "report.yml")
     text = seg("兑付居家看护补助3771.55万元", "home care subsidies of CNY 37.7155 million", 5)
     (finding,) = consistency_findings([label, text], {})
-    assert finding.loc == Loc("zh-Hans/a.md", 5)
+    assert (finding.loc, finding.severity) == (Loc("zh-Hans/a.md", 5), Severity.WARNING)
     assert finding.message == (
         '居家看护补助 is "Home childcare subsidies" in its label (report.yml:20), '
-        "but this English renders it otherwise"
+        'but "home care subsidies" here'
     )
-    fixed = seg("兑付居家看护补助3771.55万元", "home childcare subsidies of CNY 37.7155 million", 5)
-    assert consistency_findings([label, fixed], {}) == []
+    fixed = seg("兑付居家看护补助3771.55万元", "CNY 37.7155 million of home childcare subsidies", 5)
+    reordered = seg("发放居家看护补助", "subsidies for childcare at home were paid", 7)
+    assert consistency_findings([label, fixed, reordered], {}) == []
+
+
+def test_a_chart_title_the_text_repeats_keeps_every_word_of_its_english() -> None:
+    title = seg(
+        "民办初中报名派位录取比",
+        "Ratio of applicants to places allocated by lottery, private junior high schools",
+        23,
+        "report.yml",
+    )
+    text = seg(
+        "全面落实电脑派位录取等政策。民办初中报名派位录取比从4.36:1下降到2.62:1。",
+        "Places are allocated by computerized random allocation. The ratio of applicants to "
+        "admissions by random allocation at private junior high schools fell from 4.36:1 to "
+        "2.62:1.",
+        5,
+    )
+    (finding,) = consistency_findings([title, text], {})
+    assert finding.message == (
+        "民办初中报名派位录取比 is \"Ratio of applicants to places allocated by lottery, private "
+        'junior high schools" in its label (report.yml:23), but "ratio of applicants to '
+        'admissions by random allocation at private junior high schools" here'
+    )
+
+
+def test_a_term_one_segment_renders_otherwise_than_the_others_is_a_warning() -> None:
+    segments = [
+        seg("全面落实电脑派位录取政策", "places are allocated by computerized lottery", 3, "a.md"),
+        seg("坚持电脑派位", "we kept to the computerized lottery", 5, "b.md"),
+        seg("民办初中电脑派位比", "Lottery ratio of private junior high schools", 23, "report.yml"),
+    ]
+    (finding,) = consistency_findings(segments, {})
+    assert (finding.loc, finding.severity) == (Loc("report.yml", 23), Severity.WARNING)
+    assert finding.message == '电脑派位 is "Lottery" here, but "computerized lottery" at a.md:3, b.md:5'
+    assert finding.zh == "民办初中电脑派位比"
+
+
+def test_a_programme_rendered_two_ways_names_both_renderings_and_places() -> None:
+    segments = [
+        seg("去年发放居家看护补助", "last year we paid home childcare subsidies", 3, "a.md"),
+        seg("居家看护补助惠及双职工", "home childcare subsidies reached dual-income families", 9, "b.md"),
+        seg("累计兑付居家看护补助资金", "home care subsidies totaling CNY 37.7 million", 5, "c.md"),
+        seg("学校开放体育场地", "schools opened their sports venues", 7, "d.md"),
+    ]
+    (finding,) = consistency_findings(segments, {})
+    assert finding.loc == Loc("c.md", 5)
+    assert finding.message == (
+        '居家看护补助 is "home care subsidies" here, but "home childcare subsidies" at a.md:3, b.md:9'
+    )
+    segments[2] = seg("累计兑付居家看护补助资金", "subsidies for home childcare, CNY 37.7 million", 5, "c.md")
+    assert consistency_findings(segments, {}) == []  # the same words, in another order
+
+
+def test_a_heading_that_leaves_a_term_unrendered_is_a_warning_but_a_paragraph_may() -> None:
+    segments = [
+        seg("推进电脑派位改革", "advancing the reform of the computerized lottery", 3, "a.md"),
+        seg("电脑派位全面实施", "the computerized lottery was fully introduced", 5, "b.md"),
+        seg("完善电脑派位", "improving the allocation of places", 1, "c.md"),
+    ]
+    (finding,) = consistency_findings(segments, {})
+    assert finding.message == (
+        '电脑派位 is not rendered here as at a.md:3, b.md:5 ("computerized lottery")'
+    )
+
+
+def test_words_of_a_neighbouring_term_are_not_taken_for_the_term_s_rendering() -> None:
+    """招生 is "enrollment" wherever it is, also beside 义务教育: a paragraph that says
+    "compulsory education" alone renders 义务教育 as the others do."""
+    segments = [
+        seg("义务教育招生改革", "reform of compulsory education enrollment", 1, "a.md"),
+        seg("完善义务教育招生政策", "improving compulsory education enrollment policies", 3, "b.md"),
+        seg("义务教育教师工资", "the pay of compulsory education teachers", 5, "c.md"),
+        seg("高中招生", "senior high school enrollment", 7, "d.md"),
+        seg("小学招生", "primary school enrollment", 9, "e.md"),
+    ]
+    assert consistency_findings(segments, {}) == []
+
+
+def test_the_hangzhou_memory_renders_every_term_one_way() -> None:
+    """The English as committed: no term, label or name rendered two ways."""
+    findings = check_content(ROOT / "content").findings
+    assert [f.render() for f in findings if f.rule is Rule.TERMS] == []
+
+
+def test_a_glossary_term_rendered_another_way_shows_that_rendering(project: Project) -> None:
+    po_file = project.root / PO
+    edit_english(
+        po_file,
+        "西湖大学正式签约",
+        replace_in_english("Westlake University had", "West Lake University had"),
+    )
+    result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--strict"])
+    assert result.exit_code == 1
+    assert (
+        f"{REPORT}/zh-Hans/08-zhuzhong-fuwudaju.md:5: glossary: "
+        '西湖大学 must be rendered "Westlake University"\n'
+        "    zh: 西湖大学正式签约学术人才累计141名，共招收四期…\n"
+        "    en: West Lake University had signed a total of 141 faculty members and…\n"
+    ) in result.stdout
+    assert "terms warning" not in result.stdout  # the glossary check names it, once
 
 
 def test_recurring_names_the_glossary_lacks_are_candidates_with_their_renderings() -> None:
@@ -84,7 +187,7 @@ def test_recurring_names_the_glossary_lacks_are_candidates_with_their_renderings
         (
             7,
             "glossary candidate: 杭州市青少年活动中心 (2 places); renderings now: "
-            "not marked in the English",
+            '"youth center"; "youth activity center"',
             Severity.NOTE,
         ),
     ]
@@ -144,7 +247,7 @@ def test_check_fails_strict_on_a_term_rendered_two_ways_but_never_on_a_note(
     edit_english(
         po_file,
         "西湖大学正式签约",
-        replace_in_english("a total of 141 academic talents", "about 141 academic talents"),
+        replace_in_english("a total of 141 faculty members", "about 141 faculty members"),
     )
     result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--strict"])
     assert result.exit_code == 0, result.output
@@ -161,7 +264,7 @@ def test_check_fails_strict_on_a_term_rendered_two_ways_but_never_on_a_note(
     assert (
         f"{REPORT}/zh-Hans/04-henzhua-jichu-baozhang.md:3: terms warning: 新增学位 is "
         f'"New school places" in its label ({REPORT}/report.yml:11), '
-        "but this English renders it otherwise"
+        'but "additional school places" here'
     ) in result.stdout
     assert result.stdout.splitlines()[-1].startswith(
         "1 finding (figures 0, glossary 0, Chinese left in the English 0, "
