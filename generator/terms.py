@@ -15,6 +15,7 @@ A translator settles each term once. These checks help:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -148,13 +149,29 @@ def _label_findings(segments: Sequence[Segment], glossary: Mapping[str, str]) ->
             if segment.page == LABELS_PAGE or label.zh not in segment.zh:
                 continue
             usage = read_usage(segment, _places(label.zh, segment.zh), wanted)
-            if wanted <= usage.words:
+            english = plain_text(segment.en)
+            if wanted <= usage.words and not _inserted(label.en, english[slice(*usage.at)]):
                 continue
             passage = _with_modifier(usage, plain_text(segment.en), label.en, wanted)
             here = f'"{passage}" here' if passage else "none of its words here"
             message = f'{label.zh} is "{label.en}" in its label ({label.loc}), but {here}'
             findings.append(_warning(segment.loc, message, _around(segment.zh, label.zh)))
     return findings
+
+
+def _inserted(label: str, passage: str) -> str:
+    """A word the passage puts between two words the label has side by side ("computerized"
+    in "allocated by computerized lottery" against "allocated by lottery"): the text renders
+    the label's phrase otherwise. Only one plain word counts; a longer insertion (a figure, a
+    clause) is the sentence going on around the label's words."""
+    keys = [w.key for w in english_words(label) if w.key not in FUNCTION_WORDS]
+    side_by_side = set(itertools.pairwise(keys))
+    text = [w for w in english_words(passage) if w.key not in FUNCTION_WORDS]
+    for before, word, after in zip(text, text[1:], text[2:], strict=False):
+        plain = all(ch.isalpha() or ch in " -" for ch in passage[before.end : after.start])
+        if plain and word.key not in keys and (before.key, after.key) in side_by_side:
+            return passage[word.start : word.end]
+    return ""
 
 
 def _with_modifier(usage: Usage, english: str, label: str, wanted: frozenset[str]) -> str:

@@ -86,7 +86,7 @@ def test_a_chart_title_the_text_repeats_keeps_every_word_of_its_english() -> Non
     )
     (finding,) = consistency_findings([title, text], {})
     assert finding.message == (
-        "民办初中报名派位录取比 is \"Ratio of applicants to places allocated by lottery, private "
+        '民办初中报名派位录取比 is "Ratio of applicants to places allocated by lottery, private '
         'junior high schools" in its label (report.yml:23), but "ratio of applicants to '
         'admissions by random allocation at private junior high schools" here'
     )
@@ -100,23 +100,34 @@ def test_a_term_one_segment_renders_otherwise_than_the_others_is_a_warning() -> 
     ]
     (finding,) = consistency_findings(segments, {})
     assert (finding.loc, finding.severity) == (Loc("report.yml", 23), Severity.WARNING)
-    assert finding.message == '电脑派位 is "Lottery" here, but "computerized lottery" at a.md:3, b.md:5'
+    assert (
+        finding.message
+        == '电脑派位 is "Lottery" here, but "computerized lottery" at a.md:3, b.md:5'
+    )
     assert finding.zh == "民办初中电脑派位比"
 
 
 def test_a_programme_rendered_two_ways_names_both_renderings_and_places() -> None:
     segments = [
         seg("去年发放居家看护补助", "last year we paid home childcare subsidies", 3, "a.md"),
-        seg("居家看护补助惠及双职工", "home childcare subsidies reached dual-income families", 9, "b.md"),
+        seg(
+            "居家看护补助惠及双职工",
+            "home childcare subsidies reached dual-income families",
+            9,
+            "b.md",
+        ),
         seg("累计兑付居家看护补助资金", "home care subsidies totaling CNY 37.7 million", 5, "c.md"),
         seg("学校开放体育场地", "schools opened their sports venues", 7, "d.md"),
     ]
     (finding,) = consistency_findings(segments, {})
     assert finding.loc == Loc("c.md", 5)
     assert finding.message == (
-        '居家看护补助 is "home care subsidies" here, but "home childcare subsidies" at a.md:3, b.md:9'
+        '居家看护补助 is "home care subsidies" here, but "home childcare subsidies" at a.md:3, '
+        "b.md:9"
     )
-    segments[2] = seg("累计兑付居家看护补助资金", "subsidies for home childcare, CNY 37.7 million", 5, "c.md")
+    segments[2] = seg(
+        "累计兑付居家看护补助资金", "subsidies for home childcare, CNY 37.7 million", 5, "c.md"
+    )
     assert consistency_findings(segments, {}) == []  # the same words, in another order
 
 
@@ -137,7 +148,9 @@ def test_words_of_a_neighbouring_term_are_not_taken_for_the_term_s_rendering() -
     "compulsory education" alone renders 义务教育 as the others do."""
     segments = [
         seg("义务教育招生改革", "reform of compulsory education enrollment", 1, "a.md"),
-        seg("完善义务教育招生政策", "improving compulsory education enrollment policies", 3, "b.md"),
+        seg(
+            "完善义务教育招生政策", "improving compulsory education enrollment policies", 3, "b.md"
+        ),
         seg("义务教育教师工资", "the pay of compulsory education teachers", 5, "c.md"),
         seg("高中招生", "senior high school enrollment", 7, "d.md"),
         seg("小学招生", "primary school enrollment", 9, "e.md"),
@@ -292,3 +305,36 @@ def test_min_coverage_refuses_a_report_below_the_share_the_editor_chooses(
         f"{REPORT}: English coverage 88.7% is below the minimum of 90%\n"
         "  hint: translate what is missing (report-site translate), or lower --min-coverage\n"
     )
+
+
+def test_check_finds_the_two_renderings_a_reviewer_found_in_the_hangzhou_english(
+    project: Project,
+) -> None:
+    """The first drafts had "lottery" in a chart title where the text said "computerized
+    lottery", and "home care subsidies" in the text where the headline said "home childcare
+    subsidies": planted back, both are named with both renderings."""
+    po_file = project.root / PO
+    po = store.load(po_file)
+    (title,) = [entry for entry in po if entry.msgid == "六城区民办初中报名派位录取比"]
+    replace_in_english("allocated by computerized lottery", "allocated by lottery")(title)
+    store.save(po, po_file)
+    edit_english(
+        po_file,
+        "累计兑付居家看护补助资金3771.55万元",
+        replace_in_english("home childcare subsidies", "home care subsidies"),
+    )
+    result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--strict"])
+    assert result.exit_code == 1
+    warnings = [line for line in result.stdout.splitlines() if "terms warning" in line]
+    assert warnings == [
+        f"{REPORT}/zh-Hans/06-ruiyigaige-chuangxin.md:5: terms warning: "
+        '六城区民办初中报名派位录取比 is "Ratio of applicants to places allocated by lottery, '
+        "private junior high schools in "
+        f'the six urban districts" in its label ({REPORT}/report.yml:23), but "six urban '
+        "districts, the ratio of applicants to places allocated by computerized lottery at "
+        'private junior high schools" here',
+        f"{REPORT}/zh-Hans/10-banhao-guanjian-xiaoshi.md:5: terms warning: "
+        '累计兑付居家看护补助资金 is "Home childcare subsidies paid out" in its label '
+        f"({REPORT}/report.yml:20), but "
+        '"home care subsidies" here',
+    ]
