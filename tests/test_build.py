@@ -282,7 +282,7 @@ def test_an_edited_paragraph_shows_as_outdated_in_english_with_its_old_translati
     ).read_text(encoding="utf-8")
     assert html.count('<div class="rs-outdated">') == 1
     outdated = html.split('<div class="rs-outdated">')[1].split("</details>")[0]
-    assert "105 more kindergartens" in outdated  # the old English, kept
+    assert "Level-2 kindergartens grew by 105" in outdated  # the old English, kept
     assert "新增106所省二级幼儿园" in outdated  # the current Chinese, at hand
     assert "rs-untranslated" not in html
     merged = store.merge(store.load(po_path), [])  # what `translate` would write: nothing lost

@@ -25,7 +25,7 @@ from generator.terms import (
 )
 from generator.tm import store
 from tests.conftest import ROOT
-from tests.test_check import PO, REPORT, edit_english, replace_in_english
+from tests.test_check import PO, REPORT, check, edit_english, replace_in_english
 
 
 def seg(zh: str, en: str, line: int, page: str = "zh-Hans/a.md") -> Segment:
@@ -171,7 +171,7 @@ def test_a_glossary_term_rendered_another_way_shows_that_rendering(project: Proj
         "西湖大学正式签约",
         replace_in_english("Westlake University had", "West Lake University had"),
     )
-    result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--strict"])
+    result = check(project, "--strict")
     assert result.exit_code == 1
     assert (
         f"{REPORT}/zh-Hans/08-zhuzhong-fuwudaju.md:5: glossary: "
@@ -262,7 +262,7 @@ def test_check_fails_strict_on_a_term_rendered_two_ways_but_never_on_a_note(
         "西湖大学正式签约",
         replace_in_english("a total of 141 faculty members", "about 141 faculty members"),
     )
-    result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--strict"])
+    result = check(project, "--strict")
     assert result.exit_code == 0, result.output
     assert "figure note: 141名 is 141; the English has about 141" in result.stdout
     assert "; 1 note to confirm; " in result.stdout.splitlines()[-1]
@@ -272,7 +272,7 @@ def test_check_fails_strict_on_a_term_rendered_two_ways_but_never_on_a_note(
         "以省市民生实事项目为抓手",
         replace_in_english("78,900 new school places", "78,900 additional school places"),
     )
-    result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--strict"])
+    result = check(project, "--strict")
     assert result.exit_code == 1
     assert (
         f"{REPORT}/zh-Hans/04-henzhua-jichu-baozhang.md:3: terms warning: 新增学位 is "
@@ -323,7 +323,7 @@ def test_check_finds_the_two_renderings_a_reviewer_found_in_the_hangzhou_english
         "累计兑付居家看护补助资金3771.55万元",
         replace_in_english("home childcare subsidies", "home care subsidies"),
     )
-    result = CliRunner().invoke(main, ["check", "--root", str(project.root), "--strict"])
+    result = check(project, "--strict")
     assert result.exit_code == 1
     warnings = [line for line in result.stdout.splitlines() if "terms warning" in line]
     assert warnings == [
