@@ -25,7 +25,7 @@ from generator.editions import State
 from generator.editions.english import EnglishEdition, catalog_path, merged_catalog
 from generator.errors import Loc, Problem, ReportSiteError, display_path
 from generator.figures import Figure, compare
-from generator.glossary import load_glossary
+from generator.content.glossary import load_glossary
 from generator.markdown_text import plain_text
 from generator.model import Report
 from generator.tm import store

@@ -183,7 +183,7 @@ def check(root: str, strict: bool, po: Path | None) -> None:
     writes nothing. Prints every finding with the segment's file:line, then a summary.
     """
     from generator.check import check_content, check_po
-    from generator.glossary import load_glossary
+    from generator.content.glossary import load_glossary
 
     content = _project(root).content
     result = check_po(po, load_glossary(content)) if po else check_content(content)

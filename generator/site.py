@@ -22,7 +22,7 @@ from generator.editions import EDITIONS, SourceEdition
 from generator.editions.english import EnglishEdition
 from generator.editions.hant import HantEdition
 from generator.errors import Loc, Problem, Problems, ReportSiteError, display_path
-from generator.glossary import GLOSSARY_FILE
+from generator.content.glossary import GLOSSARY_FILE
 from generator.incremental import (
     ReportOutput,
     cached_output,

@@ -30,7 +30,7 @@ from generator.content import load_site
 from generator.editions import State
 from generator.editions.english import catalog_path, merged_catalog
 from generator.errors import ReportSiteError, display_path
-from generator.glossary import load_glossary
+from generator.content.glossary import load_glossary
 from generator.model import Report
 from generator.tm import engines, store
 from generator.tm.engines import Engine, EngineConfig, EngineError, Retry, terms_in

@@ -27,7 +27,7 @@ from generator.model import (
     Site,
     SiteConfig,
 )
-from generator.report_meta import read_headlines
+from generator.content.headlines import read_headlines
 from generator.slugs import REPORT_SLUG, RESERVED_SLUGS
 
 SITE_FILE = "site.yml"

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from generator.content import read_yaml, shown_path
+from generator.content.pages import read_yaml, shown_path
 from generator.errors import Loc, Problems
 
 GLOSSARY_FILE = "glossary.yml"
