@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 
 import click
 
-from generator.errors import ReportSiteError
+from generator.edition_list import CODES, SOURCE
+from generator.errors import Loc, Problem, ReportSiteError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -106,7 +107,7 @@ def generate(root: str) -> None:
     "--edition",
     "editions",
     multiple=True,
-    type=click.Choice(["zh-Hans", "zh-Hant", "en"]),
+    type=click.Choice(CODES),
     help="Build only this edition (repeatable) [default: all]; the others stay as they are, "
     "unless they were built for another address or theme.",
 )
@@ -123,9 +124,9 @@ def build(root: str, editions: tuple[str, ...]) -> None:
 @root_option
 @click.option(
     "--edition",
-    default="zh-Hans",
+    default=SOURCE.code,
     show_default=True,
-    type=click.Choice(["zh-Hans", "zh-Hant", "en"]),
+    type=click.Choice(CODES),
 )
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
 @user_errors
@@ -180,14 +181,28 @@ def check(root: str, strict: bool, po: Path | None) -> None:
     """Check the English: coverage by state, figures, glossary terms, Chinese left in it.
 
     Reads the translation memories merged with the current Chinese, as the build does, and
-    writes nothing. Prints every finding with the segment's file:line, then a summary.
+    writes nothing. Prints every finding with the segment's file:line, then a summary. With
+    --strict, warnings about content/ (a file nothing reads, an unknown key) fail it too.
     """
     from generator.check import check_content, check_po
-    from generator.content.glossary import load_glossary
+    from generator.content import load_glossary
 
     content = _project(root).content
-    result = check_po(po, load_glossary(content)) if po else check_content(content)
+    warnings: list[str] = []
+    result = check_po(po, load_glossary(content)) if po else check_content(content, warnings.append)
+    for warning in warnings:
+        click.echo(warning, err=True)
     click.echo(result.render())
     error = result.strict_error() if strict else None
     if error is not None:
         raise error
+    if strict and warnings:
+        raise ReportSiteError(
+            [
+                Problem(
+                    Loc("report-site check --strict"),
+                    f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''} about content/",
+                    "fix what each warning above names, then check again",
+                )
+            ]
+        )
