@@ -91,8 +91,7 @@ def source_reports(scratch: Path) -> list[Path]:
 
 
 def make_project(size: int, sources: list[Path], target: Path) -> None:
-    from generator.content import load_report
-    from generator.errors import Problems
+    from generator.content import load_site
     from generator.tm import store
 
     for name in ("templates", "overrides", "mkdocs.yml"):
@@ -112,8 +111,8 @@ def make_project(size: int, sources: list[Path], target: Path) -> None:
         if "organisation: ''" in text or "organisation: \n" in text:
             text = text.replace("organisation: ''", "organisation: 某机关")
         meta.write_text(text, encoding="utf-8")
-        report = load_report(folder, content, Problems())
-        assert report is not None, folder
+    for n, report in enumerate(load_site(content).reports):
+        folder = Path(report.folder)
         po = store.merge(store.new_catalog(), list(report.segments()), report.path).catalog
         for i, entry in enumerate(po):
             entry.msgstr = synthetic_english(entry.msgid, i + n)

@@ -85,7 +85,8 @@ def load_report(entry: ReportEntry, root: Path, problems: Problems) -> Report | 
     if index is None:
         return None
     pages = {page.slug: page for page in (index, *sections)}
-    headlines, charts = resolve_all(meta.headlines, meta.charts, pages, problems)
+    unread = frozenset(path.stem for path in folder.sections) - set(pages)
+    headlines, charts = resolve_all(meta.headlines, meta.charts, pages, problems, unread)
     return Report(
         slug=folder.slug,
         path=folder.shown,

@@ -136,8 +136,13 @@ HEADLINES = list_of(HEADLINE, "write one `- {label: …, page: …, figure: …}
 CHARTS = list_of(CHART, "write each chart as `- title: …` with `page:` and `bars:` below it")
 
 
-def resolve(choice: FigureChoice, pages: dict[str, Page], problems: Problems) -> FigureRef | None:
-    """The figure on its page, or None with the problem added where report.yml names it."""
+def resolve(
+    choice: FigureChoice, pages: dict[str, Page], problems: Problems, unread: frozenset[str]
+) -> FigureRef | None:
+    """The figure on its page, or None with the problem added where report.yml names it (none
+    for a page that could not be read: its own problem says why)."""
+    if choice.page is not None and choice.page.value in unread:
+        return None
     if choice.page is None:
         entry = choice.entry
         problems.add(entry.loc, f"{entry.value}.page is missing", PAGE, entry.line)
@@ -170,17 +175,19 @@ def resolve_all(
     charts: tuple[ChartChoice, ...],
     pages: dict[str, Page],
     problems: Problems,
+    unread: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Headline, ...], tuple[Chart, ...]]:
+    """The choices found on their pages; `unread` are pages that could not be read."""
     found = []
     for headline in headlines:
-        ref = resolve(headline.figure, pages, problems)
+        ref = resolve(headline.figure, pages, problems, unread)
         if ref:
             found.append(Headline(ref, headline.label))
     drawn = []
     for chart in charts:
         bars = []
         for label, choice in chart.bars:
-            ref = resolve(choice, pages, problems)
+            ref = resolve(choice, pages, problems, unread)
             if ref:
                 bars.append((label, ref))
         if bars:

@@ -82,7 +82,9 @@ def read_pairs(
         try:
             values[key.attr or name] = key.convert(reader, value_node, dotted(path, name))
         except Invalid as invalid:
-            reader.error(value_node, invalid.message, invalid.hint)
+            # An empty value has no place of its own: its key's is shown.
+            empty = isinstance(value_node, yaml.ScalarNode) and written(value_node) is None
+            reader.error(key_node if empty else value_node, invalid.message, invalid.hint)
             complete = complete and not key.required
         except Reported:
             complete = complete and not key.required
