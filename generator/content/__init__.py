@@ -8,12 +8,16 @@ problem of a run is collected before it stops, each at its file, line and column
 do.
 """
 
-from generator.content.folders import PAGES_DIR, TRANSLATIONS_DIR
+from generator.content.folders import (
+    GLOSSARY_FILE,
+    PAGES_DIR,
+    REPORT_FILE,
+    SITE_FILE,
+    TRANSLATIONS_DIR,
+)
 from generator.content.gate import Content, ReportEntry, load_report, load_site, open_content
-from generator.content.glossary import GLOSSARY_FILE, load_glossary, read_glossary
+from generator.content.glossary import load_glossary, read_glossary
 from generator.content.pages import PARSER, join_lines
-from generator.content.report_file import REPORT_FILE
-from generator.content.site_file import SITE_FILE
 from generator.content.text import shown_path
 
 __all__ = [

@@ -20,14 +20,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.content.glossary import GLOSSARY_FILE
-from generator.content.report_file import REPORT_FILE
-from generator.content.site_file import SITE_FILE
 from generator.content.text import shown_path
 from generator.edition_list import EDITIONS, SOURCE
 from generator.errors import Loc, Problems
 from generator.slugs import REPORT_SLUG, RESERVED_SLUGS
 
+SITE_FILE = "site.yml"
+GLOSSARY_FILE = "glossary.yml"
+REPORT_FILE = "report.yml"
 PAGES_DIR = SOURCE.code
 TRANSLATIONS_DIR = "translations"
 INDEX_PAGE = "index.md"

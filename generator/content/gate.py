@@ -10,14 +10,14 @@ show.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
-from generator.content.folders import ReportFolder, report_folders
+from generator.content.folders import REPORT_FILE, ReportFolder, report_folders
 from generator.content.glossary import read_glossary
 from generator.content.headlines import resolve_all
 from generator.content.pages import read_page
-from generator.content.report_file import REPORT, REPORT_FILE, ReportMeta
+from generator.content.report_file import REPORT, ReportMeta
 from generator.content.site_file import load_site_config
 from generator.content.yaml_file import Reader, read_yaml
 from generator.errors import Loc, Problem, Problems, ReportSiteError, display_path
@@ -77,6 +77,9 @@ def _read_meta(folder: ReportFolder, root: Path, problems: Problems) -> ReportMe
     return REPORT.read_document(Reader(file, problems)) if file is not None else None
 
 
+_REPORT_FIELDS = frozenset(f.name for f in fields(Report)) - {"headlines", "charts"}
+
+
 def load_report(entry: ReportEntry, root: Path, problems: Problems) -> Report | None:
     """One report with its pages; None (problems added) if a page cannot be read."""
     folder, meta = entry.folder, entry.meta
@@ -87,21 +90,17 @@ def load_report(entry: ReportEntry, root: Path, problems: Problems) -> Report | 
     pages = {page.slug: page for page in (index, *sections)}
     unread = frozenset(path.stem for path in folder.sections) - set(pages)
     headlines, charts = resolve_all(meta.headlines, meta.charts, pages, problems, unread)
+    # Everything report.yml says that the model holds as it is, choices aside (resolved above).
+    said = {f.name: getattr(meta, f.name) for f in fields(meta) if f.name in _REPORT_FIELDS}
     return Report(
         slug=folder.slug,
         path=folder.shown,
         folder=str(folder.path),
-        organisation=meta.organisation,
-        year=meta.year,
         index=index,
         sections=tuple(sections),
-        subtitle=meta.subtitle,
-        speaker=meta.speaker,
-        published=meta.published,
-        source=meta.source,
-        dropped=meta.dropped,
         headlines=headlines,
         charts=charts,
+        **said,
     )
 
 

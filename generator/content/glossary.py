@@ -15,12 +15,12 @@ from pathlib import Path
 
 import yaml
 
+from generator.content.folders import GLOSSARY_FILE
 from generator.content.schema import Key, Reported, Schema, required_text, text
 from generator.content.yaml_file import Invalid, Reader, read_yaml, written
 from generator.errors import Problems
 from generator.model import Glossary, GlossaryEntry
 
-GLOSSARY_FILE = "glossary.yml"
 ENGLISH = "write `中文: English` (in quotes if YAML would read it otherwise)"
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from generator.content.folders import PAGES_DIR
 from generator.content.schema import Convert, Key, Schema, list_of, required_text, segment
 from generator.content.yaml_file import Invalid, Reader, written
 from generator.errors import Located, Problems
@@ -30,7 +31,7 @@ from generator.model import Chart, FigureRef, Headline, Page, Segment
 
 LABEL = "add `label: 中文说明` (it is translated like the report's text)"
 TITLE = "add `title: 中文标题` (it is translated like the report's text)"
-PAGE = "add `page: …`, the name of a file in zh-Hans/ without .md"
+PAGE = f"add `page: …`, the name of a file in {PAGES_DIR}/ without .md"
 FIGURE = "add `figure: …`, the figure as the page writes it, unit included"
 BARS = "add `bars:`, a list of `- {label: …, figure: …}`"
 
@@ -153,7 +154,7 @@ def resolve(
         problems.add(
             choice.page.loc,
             f"no page {page!r} in this report",
-            f"use a file name from zh-Hans/ without .md, e.g. {example}",
+            f"use a file name from {PAGES_DIR}/ without .md, e.g. {example}",
             choice.page.line,
         )
         return None

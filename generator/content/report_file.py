@@ -33,7 +33,6 @@ from generator.content.schema import (
 )
 from generator.model import DroppedText, ReportSource, Segment
 
-REPORT_FILE = "report.yml"
 # The People's Republic's first year, and a bound well past any report being written now.
 FIRST_YEAR, LAST_YEAR = 1949, 2100
 ORGANISATION = "write the publishing organisation's name"

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from generator.content.yaml_file import Invalid, Reader, written
+from generator.content.yaml_file import Invalid, Reader, is_empty, written
 from generator.errors import Loc, Located
 from generator.model import Segment
 
@@ -83,8 +83,8 @@ def read_pairs(
             values[key.attr or name] = key.convert(reader, value_node, dotted(path, name))
         except Invalid as invalid:
             # An empty value has no place of its own: its key's is shown.
-            empty = isinstance(value_node, yaml.ScalarNode) and written(value_node) is None
-            reader.error(key_node if empty else value_node, invalid.message, invalid.hint)
+            where = key_node if is_empty(value_node) else value_node
+            reader.error(where, invalid.message, invalid.hint)
             complete = complete and not key.required
         except Reported:
             complete = complete and not key.required
@@ -146,11 +146,11 @@ class Schema(Generic[T]):
 
 def text(reader: Reader, node: yaml.Node, path: str) -> str:
     """Text as written, stripped; "" for an empty value."""
-    value = written(node)
-    if value is None and not isinstance(node, yaml.ScalarNode):
+    if not isinstance(node, yaml.ScalarNode):
         what = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
-        raise Invalid(f"{path} must be text, not {what}", f"write it on one line after `{path}:`")
-    return (value or "").strip()
+        key = path.rsplit(".", 1)[-1]
+        raise Invalid(f"{path} must be text, not {what}", f"write it on one line after `{key}:`")
+    return (written(node) or "").strip()
 
 
 def required_text(hint: str) -> Convert:
@@ -183,9 +183,9 @@ def integer_between(low: int, high: int, what: str, hint: str) -> Convert:
     """A whole number from `low` to `high` (`what` it then is, e.g. a year)."""
 
     def convert(reader: Reader, node: yaml.Node, path: str) -> int:
-        shown = written(node)
-        if shown is None and isinstance(node, yaml.ScalarNode):
+        if is_empty(node):
             raise Invalid(f"{path} is empty", hint)
+        shown = written(node)
         value = reader.value(node)
         if isinstance(value, bool) or not isinstance(value, int):
             raise Invalid(f"{path} must be a number, not {shown or 'a list or mapping'!r}", hint)
@@ -197,7 +197,7 @@ def integer_between(low: int, high: int, what: str, hint: str) -> Convert:
 
 
 def a_date(reader: Reader, node: yaml.Node, path: str) -> date | None:
-    if written(node) is None and isinstance(node, yaml.ScalarNode):
+    if is_empty(node):
         return None
     hint = f"write the date as year-month-day, e.g. {path}: 2026-01-31"
     try:
@@ -225,14 +225,15 @@ def web_address(reader: Reader, node: yaml.Node, path: str) -> str | None:
     return value
 
 
-def mapping_of(key: Convert, value: Convert, example: str) -> Convert:
-    """Any number of `key: value` pairs, as a tuple of (key, value) in the file's order."""
+def mapping_of(key: Convert, value: Convert, hint: str, must: str = "be a mapping") -> Convert:
+    """Any number of `key: value` pairs, as a tuple of (key, value) in the file's order; a pair
+    that cannot be read is reported and left out."""
 
     def convert(reader: Reader, node: yaml.Node, path: str) -> tuple[tuple[Any, Any], ...]:
-        if written(node) is None and isinstance(node, yaml.ScalarNode):
+        if is_empty(node):
             return ()
         if not isinstance(node, yaml.MappingNode):
-            raise Invalid(f"{path} must be a mapping", example)
+            raise Invalid(f"{path} must {must}", hint)
         pairs = []
         for key_node, value_node in node.value:
             try:
@@ -248,7 +249,7 @@ def list_of(item: Convert, example: str) -> Convert:
     """A list, each item read by `item`; an item that cannot be read is reported and left out."""
 
     def convert(reader: Reader, node: yaml.Node, path: str) -> tuple[Any, ...]:
-        if written(node) is None and isinstance(node, yaml.ScalarNode):
+        if is_empty(node):
             return ()
         if not isinstance(node, yaml.SequenceNode):
             raise Invalid(f"{path} must be a list", example)

@@ -13,18 +13,27 @@ from __future__ import annotations
 
 import difflib
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import opencc
 import yaml
 
-from generator.content.schema import Key, Schema, dotted, read_pairs, text
+from generator.content.folders import SITE_FILE
+from generator.content.schema import (
+    Key,
+    Schema,
+    dotted,
+    mapping_of,
+    read_pairs,
+    required_text,
+    text,
+)
 from generator.content.yaml_file import Invalid, Reader, read_yaml, written
 from generator.edition_list import CODES, HANT
 from generator.errors import Located, Problems
 from generator.model import HantConfig, SiteConfig, TranslateSettings
 
-SITE_FILE = "site.yml"
 SITE_URL_ENV = "REPORT_SITE_URL"
 SITE_URL_EXAMPLE = "for example https://example.org/reports/"
 # OpenCC's configurations from Simplified to Traditional, the only ones the zh-Hant edition
@@ -57,21 +66,18 @@ def opencc_config(reader: Reader, node: yaml.Node, path: str) -> str:
     return value
 
 
-def term_table(reader: Reader, node: yaml.Node, path: str) -> tuple[tuple[str, str], ...]:
+KEEP = "write one `简体: 繁體` pair per line"
+term_table = mapping_of(
+    required_text(KEEP),
+    required_text("write the term's Traditional form after it: `简体: 繁體`"),
+    KEEP,
+    must="map Simplified terms to their Traditional form",
+)
+
+
+def protected_terms(reader: Reader, node: yaml.Node, path: str) -> tuple[tuple[str, str], ...]:
     """`简体: 繁體` pairs, sorted."""
-    hint = "write one `简体: 繁體` pair per line"
-    if written(node) is None and isinstance(node, yaml.ScalarNode):
-        return ()
-    if not isinstance(node, yaml.MappingNode):
-        raise Invalid(f"{path} must map Simplified terms to their Traditional form", hint)
-    pairs = []
-    for key_node, value_node in node.value:
-        simplified, traditional = written(key_node), written(value_node)
-        if not simplified or not traditional:
-            reader.error(value_node, f"{path}: each term needs its Traditional form", hint)
-            continue
-        pairs.append((simplified.strip(), traditional.strip()))
-    return tuple(sorted(pairs))
+    return tuple(sorted(term_table(reader, node, path)))
 
 
 def translate_section(reader: Reader, node: yaml.Node, path: str) -> TranslateSettings:
@@ -115,7 +121,7 @@ HANT_SCHEMA = Schema(
     HantConfig,
     {
         "opencc": Key(opencc_config),
-        "keep": Key(term_table, attr="protected_terms"),
+        "keep": Key(protected_terms, attr="protected_terms"),
     },
     "write `opencc:` and `keep:` indented below it",
 )
@@ -153,4 +159,4 @@ def load_site_config(root: Path, problems: Problems) -> SiteConfig:
     if url and not url.endswith("/"):
         url += "/"
     names = {code: name for code, name in config.site_name.items() if name}
-    return SiteConfig(url, names, config.hant, config.translate)
+    return replace(config, site_url=url, site_name=names)

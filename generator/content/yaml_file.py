@@ -81,6 +81,11 @@ class Reader:
             raise Invalid(f"{node.value} is not a real date ({error})") from None
 
 
+def is_empty(node: yaml.Node) -> bool:
+    """`key:` or `key: ~`, YAML's empty value."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG
+
+
 def written(node: yaml.Node) -> str | None:
     """A scalar's text as the editor wrote it (quotes and escapes resolved); None for YAML's
     empty value (`key:` or `key: ~`) and for anything that is not a scalar."""
