@@ -18,13 +18,13 @@ from urllib.parse import urlsplit
 import jinja2
 import yaml
 
-from generator.content import GLOSSARY_FILE, SITE_FILE, load_report, open_content
-from generator.content.yaml_file import Reader, read_yaml
+from generator.content import GLOSSARY_FILE, SITE_FILE, load_report, open_content, schema
+from generator.content.yaml_file import Reader, read_yaml, written
 from generator.edition_list import EDITIONS, HANT, EditionInfo
 from generator.editions import Edition, SourceEdition
 from generator.editions.english import EnglishEdition
 from generator.editions.hant import HantEdition
-from generator.errors import Loc, Problem, Problems, to_stderr, warning_messages
+from generator.errors import Problem, Problems, to_stderr, warning_messages
 from generator.incremental import (
     ReportOutput,
     cached_output,
@@ -107,29 +107,37 @@ TRANSLATION_STRINGS = frozenset(
 )
 
 
+WORDS = schema.mapping_of(schema.text, schema.verbatim, "write one `key: words` per line")
+STRINGS: schema.Schema[dict[str, tuple[tuple[str, str], ...]]] = schema.Schema(
+    dict, {code: schema.Key(WORDS) for code in EDITIONS}
+)
+
+
 def load_strings(project: Project) -> dict[str, dict[str, str]]:
     """templates/strings.yml: the words around the report's text, per edition; every edition
     must have every word (the Chinese ones, all but the translation's own)."""
     problems = Problems()
     file = read_yaml(project.templates / "strings.yml", project.templates, problems)
-    data: Any = Reader(file, problems).value(file.root) if file and file.root else {}
+    sections = STRINGS.read_document(Reader(file, problems)) if file else None
     problems.raise_if_any()
-    if not isinstance(data, dict):
-        data = {}
-    words = {
-        str(key) for code in EDITIONS if isinstance(data.get(code), dict) for key in data[code]
-    }
+    assert file is not None and sections is not None
+    data = {code: dict(pairs) for code, pairs in sections.items()}
+    keys = file.root.value if isinstance(file.root, yaml.MappingNode) else []
+    places = {written(key): (file.loc(key), file.line_of(key)) for key, _ in keys}
+    words = {word for section in data.values() for word in section}
     for info in EDITIONS.values():
         wanted = words if not info.chinese else words - TRANSLATION_STRINGS
-        missing = sorted(wanted - set(data.get(info.code) or {}))
-        if not isinstance(data.get(info.code), dict) or missing:
+        missing = sorted(wanted - set(data.get(info.code, {})))
+        if info.code not in data or missing:
+            loc, line = places.get(info.code, (file.start(), ""))
             problems.add(
-                Loc("templates/strings.yml"),
+                loc,
                 f"edition {info.code} lacks strings: {', '.join(missing) or 'all'}",
                 "add them under its key",
+                line,
             )
     problems.raise_if_any()
-    return {code: {str(k): str(v) for k, v in data[code].items()} for code in EDITIONS}
+    return {code: data[code] for code in EDITIONS}
 
 
 def edition_config(

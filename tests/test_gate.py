@@ -423,3 +423,17 @@ def test_a_yaml_syntax_error_names_the_line(here: Project) -> None:
         "      ^\n"
         "  hint: check indentation and quotes on this line\n",
     )
+
+
+def test_a_word_missing_from_an_edition_of_the_ui_strings_names_the_edition(
+    here: Project,
+) -> None:
+    edit("templates/strings.yml", lambda text: text.replace("  to_home: 返回首頁\n", ""))
+    refused(
+        here,
+        "build",
+        "templates/strings.yml:39:1: edition zh-Hant lacks strings: to_home\n"
+        "    zh-Hant:\n"
+        "    ^\n"
+        "  hint: add them under its key\n",
+    )

@@ -153,6 +153,12 @@ def text(reader: Reader, node: yaml.Node, path: str) -> str:
     return (written(node) or "").strip()
 
 
+def verbatim(reader: Reader, node: yaml.Node, path: str) -> str:
+    """Text exactly as written, spaces included (`colon: ": "`)."""
+    text(reader, node, path)
+    return written(node) or ""
+
+
 def required_text(hint: str) -> Convert:
     """Text that must not be empty; `hint` says what to write."""
 
