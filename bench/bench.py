@@ -33,9 +33,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from generator.edition_list import CODES, SOURCE
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT.parent / "shared" / "reports"
-EDITIONS = ("zh-Hans", "zh-Hant", "en")
+EDITIONS = CODES
 WORDS = (
     "the",
     "city",
@@ -138,7 +140,7 @@ def measure(size: int, sources: list[Path], scratch: Path) -> dict[str, Any]:
     result["generate_again_rewritten"] = sum(
         1 for p, t in before.items() if p.exists() and p.stat().st_mtime_ns != t
     )
-    docs = project / "site_src" / "zh-Hans" / "docs"
+    docs = project / "site_src" / SOURCE.code / "docs"
     result["pages_per_edition"] = sum(1 for _ in docs.rglob("*.md"))
     result["mkdocs_s"] = {}
     for edition in EDITIONS:
@@ -167,7 +169,7 @@ def reference_build(project: Path, target: Path, env: dict[str, str]) -> float:
     """A plain single-language MkDocs + Material build of the same zh-Hans pages: defaults,
     navigation of every page (no nav given), search on."""
     docs = target / "docs"
-    shutil.copytree(project / "site_src" / "zh-Hans" / "docs", docs)
+    shutil.copytree(project / "site_src" / SOURCE.code / "docs", docs)
     (target / "mkdocs.yml").write_text(
         "site_name: reference\ntheme:\n  name: material\n  language: zh\n"
         "markdown_extensions: [attr_list, md_in_html, admonition, tables]\n",
