@@ -20,7 +20,6 @@ from generator.content.text import read_text, shown_path
 from generator.errors import Loc, Problems
 
 NULL_TAG = "tag:yaml.org,2002:null"
-STR_TAG = "tag:yaml.org,2002:str"
 
 
 class Invalid(Exception):
