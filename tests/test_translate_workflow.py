@@ -133,14 +133,7 @@ def test_drafts_arrive_as_one_pull_request_that_keeps_a_translators_edit(
     assert hub.branch_file("main", MEMORY) != hub.branch_file(BRANCH, MEMORY)  # main untouched
 
     # A translator revises the draft on the pull request's branch (GitHub's editor).
-    with hub.clone(BRANCH) as work:
-        memory = work / MEMORY
-        draft = f'msgstr "{fake_english("全新的第三段内容。")}"'
-        memory.write_text(
-            memory.read_text(encoding="utf-8").replace(draft, 'msgstr "A new third paragraph."'),
-            encoding="utf-8",
-        )
-        hub.push(work, BRANCH, "revise a draft")
+    revise_on_branch(hub, fake_english("全新的第三段内容。"), "A new third paragraph.")
     # The editor goes on: another paragraph, another run.
     push_chinese(hub, "全新的第三段内容。\n", "全新的第三段内容。\n\n第四段。\n")
     second = run(hub, tmp_path)
@@ -233,3 +226,61 @@ def test_only_the_drafts_job_may_write_and_actions_are_at_current_majors() -> No
     assert opening["branch"] == "${{ env.DRAFTS_BRANCH }}"
     assert workflow["env"]["DRAFTS_BRANCH"] == BRANCH
     assert opening["add-paths"] == "content/*/translations/en.po"
+
+
+def revise_on_branch(hub: GitHub, draft: str, revised: str) -> None:
+    """A translator's edit of a draft, committed to the pull request's branch on GitHub."""
+    with hub.clone(BRANCH) as work:
+        memory = work / MEMORY
+        text = memory.read_text(encoding="utf-8")
+        assert f'msgstr "{draft}"' in text
+        memory.write_text(text.replace(f'msgstr "{draft}"', f'msgstr "{revised}"'), "utf-8")
+        hub.push(work, BRANCH, "revise a draft")
+
+
+def test_a_translators_push_during_a_run_stops_the_run_rather_than_being_lost(
+    tmp_path: Path, hub: GitHub, server: OpenAIStandIn
+) -> None:
+    push_chinese(hub, "5.79万个。\n", "5.79万个。\n\n全新的第三段内容。\n")
+    assert run(hub, tmp_path).succeeded
+    [pull] = hub.open_pulls()
+    push_chinese(hub, "全新的第三段内容。\n", "全新的第三段内容。\n\n第四段。\n")
+
+    def translator_saves(seen: object) -> None:  # while the engine drafts the fourth paragraph
+        revise_on_branch(hub, fake_english("全新的第三段内容。"), "A new third paragraph.")
+
+    server.before_answer = translator_saves
+    result = run(hub, tmp_path)
+    assert not result.succeeded
+    assert (
+        result.steps[-1].name == "Stop if a translator pushed to the drafts branch during this run"
+    )
+    assert result.steps[-1].log == (
+        "::error::report-site/english-drafts changed during this run; run this workflow again "
+        "so that the new edits are kept\n"
+    )
+    assert english(hub, BRANCH)["全新的第三段内容。"].msgstr == "A new third paragraph."
+    assert pull.updates == 0
+
+
+def test_english_changed_on_both_sides_stops_the_run_and_names_the_file(
+    tmp_path: Path, hub: GitHub, server: OpenAIStandIn
+) -> None:
+    push_chinese(hub, "5.79万个。\n", "5.79万个。\n\n全新的第三段内容。\n")
+    assert run(hub, tmp_path).succeeded
+    drafts = hub.branch_file(BRANCH, MEMORY)
+    assert drafts is not None
+    with hub.clone() as work:  # someone ran `make translate` and pushed their own English
+        theirs = drafts.replace(fake_english("全新的第三段内容。"), "Third, by hand.")
+        (work / MEMORY).write_text(theirs, encoding="utf-8")
+        hub.push(work, "main", "translate by hand")
+    push_chinese(hub, "全新的第三段内容。\n", "全新的第三段内容。\n\n第四段。\n")
+    result = run(hub, tmp_path)
+    assert not result.succeeded
+    assert result.steps[-1].name == "Start from the English already on the drafts branch"
+    assert result.steps[-1].log.endswith(
+        "::error::main and report-site/english-drafts changed the same lines of "
+        "content/r/translations/en.po: resolve the conflict on the pull request (or close it "
+        "and delete its branch), then run this workflow again\n"
+    )
+    assert hub.branch_file(BRANCH, MEMORY) == drafts and len(server.requests) == 1
