@@ -29,6 +29,7 @@ from generator.check import check_content
 from generator.content import load_site
 from generator.editions.english import catalog_path
 from generator.errors import Loc, Problem, ReportSiteError, display_path
+from generator.model import Report
 from generator.tm import changes, pr_body
 from generator.tm.engines import (
     EngineConfig,
@@ -48,6 +49,7 @@ ENGINE_KEYS = {
     libretranslate.NAME: libretranslate.KEY_ENV,
 }  # ctranslate2 runs a local model: no key
 BODY = "body.md"
+Commit = tuple[str, Path]  # a commit's full name, and the top of its working tree
 MARKER = ".report-site-translate-pr"  # marks OUT as this command's, so a next run may replace it
 
 
@@ -120,64 +122,95 @@ def draft_pull_request(
 ) -> PullRequest:
     prepare_out(out, content)  # first: a stale body.md must never be taken for this run's
     config = resolve(content, options.engine, options.base_url, options.model)
-    if config is None:
-        return _skip(
-            "no engine configured, so nothing is drafted and no pull request opened",
-            "add a `translate:` section to content/site.yml (engine, base_url, model)",
-            echo,
-        )
     env = os.environ if env is None else env
-    given = engine_env(config, env)
-    variable = ENGINE_KEYS.get(config.name)
-    if require_key and variable and not given.get(variable):
-        return _skip(
-            f"no key for {config.name}, so nothing is drafted and no pull request opened",
-            f"set the repository secret {KEY_VARIABLE} (Settings → Secrets and variables → "
-            f"Actions), or {variable} where you run this",
-            echo,
-        )
-    reports = load_site(content).reports
-    paths = [catalog_path(Path(report.folder)) for report in reports]
+    skipped = _nothing_to_run(config, env, require_key)
+    if skipped is not None:
+        echo(skipped.render())
+        return PullRequest(None, skipped=skipped.message)
+    assert config is not None
     commit = _commit(base, content) if base else None
-    bases = [_file_at(commit, path) if commit else _read(path) for path in paths]
+    memories = [_Memory.before_run(report, commit) for report in load_site(content).reports]
     try:
         translate_site(
-            content, options, env=given, retry=retry, out=echo, err=err, progress=progress
+            content,
+            options,
+            env=engine_env(config, env),
+            retry=retry,
+            out=echo,
+            err=err,
+            progress=progress,
         )
     except EngineError as error:
         raise _with_key_source(error, config, env) from None
     result = check_content(content)
     echo(result.render())  # every finding, where the body has no room for them all
-    by_name = {report.name: report.findings for report in result.reports}
-    reviews = []
-    for report, path, before in zip(reports, paths, bases, strict=True):
-        memory = changes.compare(report, path, before)
-        reviews.append(pr_body.ReportReview(memory, by_name.get(report.path, ())))
-    review = pr_body.Review(
-        engine_label(config), commit[0][:12] if commit else None, tuple(reviews)
+    findings = {report.name: report.findings for report in result.reports}
+    reviews = tuple(
+        pr_body.ReportReview(
+            changes.compare(m.report, m.path, m.base), findings.get(m.report.path, ())
+        )
+        for m in memories
     )
-    files = tuple(r.changes.catalog for r in reviews if r.changes.changed)
-    for path, review_of in zip(paths, reviews, strict=True):
-        if review_of.changes.changed and path.exists():
-            copy = out / review_of.changes.catalog
+    review = pr_body.Review(engine_label(config), commit[0][:12] if commit else None, reviews)
+    files = _write(out, review, [m.path for m in memories])
+    echo(
+        f"{display_path(out / BODY)}: the pull request's description "
+        f"({sum(len(r.changes.drafted) for r in reviews)} drafted, "
+        f"{sum(len(r.changes.outdated) for r in reviews)} outdated, "
+        f"{len(result.findings)} findings); {len(files)} of {len(memories)} memories differ "
+        f"from {'the base' if commit else 'what they were before this run'}"
+    )
+    return PullRequest(out / BODY, files, review)
+
+
+@dataclass(frozen=True)
+class _Memory:
+    report: Report
+    path: Path
+    base: str | None  # the file's text at the base; None where it did not exist
+
+    @classmethod
+    def before_run(cls, report: Report, commit: Commit | None) -> _Memory:
+        """The report's memory, with its base: the file at the commit, or as it is now."""
+        path = catalog_path(Path(report.folder))
+        return cls(report, path, _file_at(commit, path) if commit else _read(path))
+
+
+def _nothing_to_run(
+    config: EngineConfig | None, env: Mapping[str, str], require_key: bool
+) -> Problem | None:
+    """Why the run drafts nothing and opens no pull request, if it must not: no engine, or no
+    key where one is required (CI without the secret). Both are a clean stop, not an error."""
+    where = Loc("translate-pr")
+    if config is None:
+        return Problem(
+            where,
+            "no engine configured, so nothing is drafted and no pull request opened",
+            "add a `translate:` section to content/site.yml (engine, base_url, model)",
+        )
+    variable = ENGINE_KEYS.get(config.name)
+    if require_key and variable and not engine_env(config, env).get(variable):
+        return Problem(
+            where,
+            f"no key for {config.name}, so nothing is drafted and no pull request opened",
+            f"set the repository secret {KEY_VARIABLE} (Settings → Secrets and variables → "
+            f"Actions), or {variable} where you run this",
+        )
+    return None
+
+
+def _write(out: Path, review: pr_body.Review, paths: list[Path]) -> tuple[str, ...]:
+    """body.md, and a copy of each memory that differs from its base at its repository path;
+    the memories copied, as messages name them."""
+    (out / BODY).write_text(pr_body.render_body(review), encoding="utf-8")
+    copied = []
+    for path, report in zip(paths, review.reports, strict=True):
+        if report.changes.changed and path.exists():
+            copy = out / report.changes.catalog
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, copy)
-    body = out / BODY
-    body.write_text(pr_body.render_body(review), encoding="utf-8")
-    drafted = sum(len(r.changes.drafted) for r in reviews)
-    outdated = sum(len(r.changes.outdated) for r in reviews)
-    echo(
-        f"{display_path(body)}: the pull request's description ({drafted} drafted, "
-        f"{outdated} outdated, {len(result.findings)} findings); "
-        f"{len(files)} of {len(paths)} memories differ from "
-        f"{'the base' if commit else 'what they were before this run'}"
-    )
-    return PullRequest(body, files, review)
-
-
-def _skip(message: str, hint: str, echo: Echo) -> PullRequest:
-    echo(f"translate-pr: {message}\n  hint: {hint}")
-    return PullRequest(None, skipped=message)
+            copied.append(report.changes.catalog)
+    return tuple(copied)
 
 
 def _with_key_source(
@@ -198,9 +231,6 @@ def _with_key_source(
 
 def _read(path: Path) -> str | None:
     return path.read_text(encoding="utf-8") if path.exists() else None
-
-
-Commit = tuple[str, Path]  # a commit's full name, and the top of its working tree
 
 
 def _git(args: list[str], where: Path) -> subprocess.CompletedProcess[bytes]:
