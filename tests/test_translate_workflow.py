@@ -17,7 +17,7 @@ import yaml
 
 from generator.tm import store
 from generator.tm.translate import Options, translate_site
-from tests.actions_standin import GitHub, JobResult, git, run_job
+from tests.actions_standin import GitHub, JobResult, PullRequest, git, run_job
 from tests.conftest import ROOT
 from tests.standins import OpenAIStandIn, fake_english
 
@@ -238,12 +238,18 @@ def revise_on_branch(hub: GitHub, draft: str, revised: str) -> None:
         hub.push(work, BRANCH, "revise a draft")
 
 
-def test_a_translators_push_during_a_run_stops_the_run_rather_than_being_lost(
-    tmp_path: Path, hub: GitHub, server: OpenAIStandIn
-) -> None:
+def third_paragraph_drafted(hub: GitHub, tmp_path: Path) -> PullRequest:
+    """An editor adds a paragraph; the run opens the pull request with its draft."""
     push_chinese(hub, "5.79万个。\n", "5.79万个。\n\n全新的第三段内容。\n")
     assert run(hub, tmp_path).succeeded
     [pull] = hub.open_pulls()
+    return pull
+
+
+def test_a_translators_push_during_a_run_stops_the_run_rather_than_being_lost(
+    tmp_path: Path, hub: GitHub, server: OpenAIStandIn
+) -> None:
+    pull = third_paragraph_drafted(hub, tmp_path)
     push_chinese(hub, "全新的第三段内容。\n", "全新的第三段内容。\n\n第四段。\n")
 
     def translator_saves(seen: object) -> None:  # while the engine drafts the fourth paragraph
@@ -266,8 +272,7 @@ def test_a_translators_push_during_a_run_stops_the_run_rather_than_being_lost(
 def test_english_changed_on_both_sides_stops_the_run_and_names_the_file(
     tmp_path: Path, hub: GitHub, server: OpenAIStandIn
 ) -> None:
-    push_chinese(hub, "5.79万个。\n", "5.79万个。\n\n全新的第三段内容。\n")
-    assert run(hub, tmp_path).succeeded
+    third_paragraph_drafted(hub, tmp_path)
     drafts = hub.branch_file(BRANCH, MEMORY)
     assert drafts is not None
     with hub.clone() as work:  # someone ran `make translate` and pushed their own English
