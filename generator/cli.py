@@ -136,21 +136,35 @@ def serve(root: str, edition: str, dev_addr: str) -> None:
     run(_project(root), edition, dev_addr)
 
 
+def engine_options(without: str) -> Callable[[F], F]:
+    """--engine, --base-url and --model, shared by the commands that draft English; `without`
+    says what the command does when no engine is configured."""
+
+    def add(func: F) -> F:
+        func = click.option("--model", help="The model (for ctranslate2: the model directory).")(
+            func
+        )
+        func = click.option(
+            "--base-url", help="The engine's API address, e.g. http://localhost:11434/v1."
+        )(func)
+        func = click.option(
+            "--english-variant",
+            type=click.Choice(["EN-GB", "EN-US"]),
+            help="British or American English: DeepL's target language, a model's spelling "
+            "[default: translate.english_variant in content/site.yml, else EN-GB].",
+        )(func)
+        return click.option(
+            "--engine",
+            help="openai-compatible, libretranslate, deepl or ctranslate2 "
+            f"[default: translate.engine in content/site.yml; none: {without}].",
+        )(func)
+
+    return add
+
+
 @main.command()
 @root_option
-@click.option(
-    "--engine",
-    help="openai-compatible, libretranslate, deepl or ctranslate2 "
-    "[default: translate.engine in content/site.yml; none: merge only].",
-)
-@click.option("--base-url", help="The engine's API address, e.g. http://localhost:11434/v1.")
-@click.option("--model", help="The model (for ctranslate2: the model directory).")
-@click.option(
-    "--english-variant",
-    type=click.Choice(["EN-GB", "EN-US"]),
-    help="British or American English: DeepL's target language, a model's spelling "
-    "[default: translate.english_variant in content/site.yml, else EN-GB].",
-)
+@engine_options(without="merge only")
 @click.option("--dry-run", is_flag=True, help="Show what would be sent; send and write nothing.")
 @user_errors
 def translate(
@@ -173,6 +187,52 @@ def translate(
         _project(root).content,
         Options(engine, base_url, model, dry_run, english_variant),
         out=click.echo,
+        err=lambda message: click.echo(message, err=True),
+    )
+
+
+@main.command("translate-pr")
+@root_option
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@engine_options(without="draft nothing")
+@click.option(
+    "--base",
+    metavar="REF",
+    help="Compare the memories with this git commit, the pull request's base "
+    "[default: the memories as they were before this run].",
+)
+@click.option(
+    "--require-key",
+    is_flag=True,
+    help="Without a key for the engine, draft nothing and exit 0 (CI without the secret).",
+)
+@user_errors
+def translate_pr(
+    root: str,
+    out: Path,
+    engine: str | None,
+    base_url: str | None,
+    model: str | None,
+    english_variant: str | None,
+    base: str | None,
+    require_key: bool,
+) -> None:
+    """Draft the English for a pull request: translate, check, then write OUT/body.md (the pull
+    request's description) and a copy of every memory that changed.
+
+    The key comes from REPORT_SITE_ENGINE_KEY (the repository secret) or the engine's own
+    variable. What the translate workflow runs; `make translate-pr` runs it here.
+    """
+    from generator.tm.pull_request import draft_pull_request
+    from generator.tm.translate import Options
+
+    draft_pull_request(
+        _project(root).content,
+        out,
+        Options(engine, base_url, model, english_variant=english_variant),
+        base=base,
+        require_key=require_key,
+        echo=click.echo,
         err=lambda message: click.echo(message, err=True),
     )
 
