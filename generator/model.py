@@ -164,14 +164,15 @@ class Report:
 
 @dataclass(frozen=True)
 class GlossaryEntry:
-    """A term of content/glossary.yml: the Chinese, its one English, and where that English
-    comes from (`source`: an address or a note) and a note for translators."""
+    """One term of content/glossary.yml: its English, where that English comes from (`source`:
+    a URL or a note such as "the university's own name"), a free `note`, and the line it is
+    on."""
 
     term: str
     en: str
     source: str = ""
     note: str = ""
-    loc: Loc = field(default_factory=lambda: Loc(""))
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,10 @@ class Glossary:
     def terms(self) -> dict[str, str]:
         """Term → English, longest first."""
         return {entry.term: entry.en for entry in self.entries}
+
+    def by_term(self) -> dict[str, GlossaryEntry]:
+        """Term → entry, longest first."""
+        return {entry.term: entry for entry in self.entries}
 
 
 @dataclass(frozen=True)
@@ -204,6 +209,7 @@ class TranslateSettings:
     engine: Located[str] | None = None
     base_url: str | None = None
     model: str | None = None
+    english_variant: str | None = None  # EN-GB or EN-US
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import join_lines, load_glossary, load_site, read_glossary
-from generator.errors import Loc, Problems, ReportSiteError
-from generator.model import BlockKind, DroppedText, GlossaryEntry, ReportSource
+from generator.content import join_lines, load_glossary, load_site
+from generator.errors import ReportSiteError
+from generator.model import BlockKind, DroppedText, ReportSource
 from generator.site import Project
 
 
@@ -165,51 +165,17 @@ def test_a_wrong_value_of_the_new_keys_is_refused_at_its_place(
     assert error.value.render() == f"content/hangzhou-education-2020/report.yml:{expected}"
 
 
-def test_the_glossary_takes_a_source_and_a_note(tmp_path: Path) -> None:
+def test_a_glossary_entry_of_the_wrong_form_is_shown_at_its_line(tmp_path: Path) -> None:
     (tmp_path / "glossary.yml").write_text(
-        "西湖大学: Westlake University\n"
-        "亲清在线:\n  en: Qinqing Online\n  source: https://www.hangzhou.gov.cn/\n"
-        "  note: the platform's own English name\n"
-        "城市大脑: {en: City Brain}\n",
+        "西湖大学: Westlake University\n亲清在线: {source: https://www.hangzhou.gov.cn/}\n",
         encoding="utf-8",
-    )
-    problems = Problems()
-    glossary = read_glossary(tmp_path, problems)
-    assert not problems
-    assert glossary.entries == (
-        GlossaryEntry(
-            "亲清在线",
-            "Qinqing Online",
-            "https://www.hangzhou.gov.cn/",
-            "the platform's own English name",
-            Loc(f"{tmp_path.name}/glossary.yml", 2, 1),
-        ),
-        GlossaryEntry("城市大脑", "City Brain", loc=Loc(f"{tmp_path.name}/glossary.yml", 6, 1)),
-        GlossaryEntry(
-            "西湖大学", "Westlake University", loc=Loc(f"{tmp_path.name}/glossary.yml", 1, 1)
-        ),
-    )
-    assert load_glossary(tmp_path) == {
-        "亲清在线": "Qinqing Online",
-        "城市大脑": "City Brain",
-        "西湖大学": "Westlake University",
-    }
-
-
-def test_a_glossary_mapping_needs_its_english(tmp_path: Path) -> None:
-    (tmp_path / "glossary.yml").write_text(
-        "亲清在线: {source: https://www.hangzhou.gov.cn/, nots: 平台}\n", encoding="utf-8"
     )
     with pytest.raises(ReportSiteError) as error:
         load_glossary(tmp_path)
     assert error.value.render() == (
-        f"{tmp_path.name}/glossary.yml:1:7: 亲清在线.en is missing\n"
-        "    亲清在线: {source: https://www.hangzhou.gov.cn/, nots: 平台}\n"
-        "              ^\n"
-        "  hint: add `en: English`, the term's English\n"
-        f"{tmp_path.name}/glossary.yml:1:46: warning: unknown key 亲清在线.nots (did you mean "
-        "note?)\n"
-        "    亲清在线: {source: https://www.hangzhou.gov.cn/, nots: 平台}\n"
-        "                                                     ^\n"
-        "  hint: known keys here: en, source, note; anything else is not read"
+        f"{tmp_path.name}/glossary.yml:2:1: the entry of '亲清在线' has no English (en:)\n"
+        "    亲清在线: {source: https://www.hangzhou.gov.cn/}\n"
+        "    ^\n"
+        "  hint: write `中文: English`, or `中文: {en: English, source: URL or note, note: text}` "
+        "(in quotes if YAML would read a value otherwise)"
     )

@@ -16,8 +16,9 @@ from generator.content.folders import (
     TRANSLATIONS_DIR,
 )
 from generator.content.gate import Content, ReportEntry, load_report, load_site, open_content
-from generator.content.glossary import load_glossary, read_glossary
+from generator.content.glossary import load_glossary, load_glossary_entries, read_glossary
 from generator.content.pages import PARSER, join_lines
+from generator.content.site_file import read_site_config
 from generator.content.text import shown_path
 
 __all__ = [
@@ -31,9 +32,11 @@ __all__ = [
     "ReportEntry",
     "join_lines",
     "load_glossary",
+    "load_glossary_entries",
     "load_report",
     "load_site",
     "open_content",
     "read_glossary",
+    "read_site_config",
     "shown_path",
 ]

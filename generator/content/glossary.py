@@ -1,12 +1,14 @@
 """content/glossary.yml: official English names of institutions, programmes and slogans.
 
-Each entry is `中文: English`, or, to say where the English comes from, a mapping:
+A mapping of entries, each `中文: English` or, to say where the name comes from,
+`中文: {en: English, source: URL or note, note: free text}`:
 
     西湖大学: Westlake University
-    亲清在线: {en: Qinqing Online, source: https://…, note: the platform's own English name}
+    良渚遗址: {en: Archaeological Ruins of Liangzhu City, source: https://whc.unesco.org/en/list/1592}
 
 Translators and engines are given it; `report-site check` verifies that an English segment
-whose Chinese contains a term uses the term's English.
+whose Chinese contains a term uses the term's English. Unlike other files, a field the entry
+form does not know is an error: a misnamed `source:` would lose where a name comes from.
 """
 
 from __future__ import annotations
@@ -16,53 +18,61 @@ from pathlib import Path
 import yaml
 
 from generator.content.folders import GLOSSARY_FILE
-from generator.content.schema import Key, Reported, Schema, required_text, text
 from generator.content.yaml_file import Invalid, Reader, read_yaml, written
 from generator.errors import Problems
 from generator.model import Glossary, GlossaryEntry
 
-ENGLISH = "write `中文: English` (in quotes if YAML would read it otherwise)"
-
-
-def _details(en: str, source: str = "", note: str = "") -> tuple[str, str, str]:
-    return en, source, note
-
-
-DETAILS = Schema(
-    _details,
-    {
-        "en": Key(required_text(ENGLISH), required="add `en: English`, the term's English"),
-        "source": Key(text),
-        "note": Key(text),
-    },
+ENTRY_FIELDS = ("en", "source", "note")
+ENTRY_HINT = (
+    "write `中文: English`, or `中文: {en: English, source: URL or note, note: text}` "
+    "(in quotes if YAML would read a value otherwise)"
 )
 
 
-def _english(reader: Reader, node: yaml.Node, path: str) -> tuple[str, str, str]:
-    """(English, source, note) of one entry, written either way."""
-    if isinstance(node, yaml.MappingNode):
-        return DETAILS(reader, node, path)
-    value = reader.value(node) if isinstance(node, yaml.ScalarNode) else None
-    if not isinstance(value, str) or not value.strip():
-        raise Invalid(f"the English of {path!r} must be text", ENGLISH)
-    return value.strip(), "", ""
+def _fields(reader: Reader, node: yaml.Node, term: str) -> dict[str, str]:
+    """The entry's English, source and note, written either way."""
+    if isinstance(node, yaml.ScalarNode):
+        value = reader.value(node)
+        if not isinstance(value, str) or not value.strip():
+            raise Invalid(f"the English of {term!r} must be text", ENTRY_HINT)
+        return {"en": value.strip()}
+    if not isinstance(node, yaml.MappingNode):
+        raise Invalid(f"the English of {term!r} must be text", ENTRY_HINT)
+    fields: dict[str, str] = {}
+    for key_node, value_node in node.value:
+        name = written(key_node)
+        if name not in ENTRY_FIELDS:
+            raise Invalid(f"unknown field {name!r} in the entry of {term!r}", ENTRY_HINT)
+        value = reader.value(value_node) if isinstance(value_node, yaml.ScalarNode) else None
+        if not isinstance(value, str):
+            raise Invalid(f"the fields of {term!r} must be text", ENTRY_HINT)
+        fields[name] = value.strip()
+    if not fields.get("en"):
+        raise Invalid(f"the entry of {term!r} has no English (en:)", ENTRY_HINT)
+    return fields
 
 
 def read_glossary(content: Path, problems: Problems) -> Glossary:
     """The glossary, longest terms first (a longer name is matched before a part of it);
-    empty when there is no glossary.yml."""
+    empty when there is no glossary.yml. Problems are added at the entry's line."""
     file = read_yaml(content / GLOSSARY_FILE, content, problems, required=False)
     if file is None or file.root is None:
         return Glossary()
     reader = Reader(file, problems)
     if not isinstance(file.root, yaml.MappingNode):
-        problems.add(file.start(), "expected a mapping of keys to values", ENGLISH)
+        problems.add(file.start(), "expected a mapping of keys to values", ENTRY_HINT)
         return Glossary()
     entries: list[GlossaryEntry] = []
     first_line: dict[str, int] = {}
     for key_node, value_node in file.root.value:
+        line = key_node.start_mark.line + 1
         term = _term(reader, key_node)
         if term is None:
+            continue
+        try:
+            fields = _fields(reader, value_node, term)
+        except Invalid as invalid:
+            reader.error(key_node, invalid.message, invalid.hint)
             continue
         if term in first_line:
             reader.error(
@@ -71,15 +81,8 @@ def read_glossary(content: Path, problems: Problems) -> Glossary:
                 "keep one English for each term: delete one of the two lines",
             )
             continue
-        try:
-            en, source, note = _english(reader, value_node, term)
-        except Invalid as invalid:
-            reader.error(key_node, invalid.message, invalid.hint)
-            continue
-        except Reported:
-            continue
-        first_line[term] = key_node.start_mark.line + 1
-        entries.append(GlossaryEntry(term, en, source, note, file.loc(key_node)))
+        first_line[term] = line
+        entries.append(GlossaryEntry(term, **fields, line=line))
     entries.sort(key=lambda entry: (-len(entry.term), entry.term))
     return Glossary(tuple(entries))
 
@@ -101,9 +104,14 @@ def _term(reader: Reader, node: yaml.Node) -> str | None:
     return value.strip()
 
 
-def load_glossary(content: Path) -> dict[str, str]:
-    """Term → English, longest terms first; a problem with the file stops the run."""
+def load_glossary_entries(content: Path) -> dict[str, GlossaryEntry]:
+    """Term → entry, longest terms first; a problem with the file stops the run."""
     problems = Problems()
     glossary = read_glossary(content, problems)
     problems.raise_if_any()
-    return glossary.terms
+    return glossary.by_term()
+
+
+def load_glossary(content: Path) -> dict[str, str]:
+    """Term → English, longest terms first; a problem with the file stops the run."""
+    return {term: entry.en for term, entry in load_glossary_entries(content).items()}

@@ -40,6 +40,7 @@ SITE_URL_EXAMPLE = "for example https://example.org/reports/"
 # can be made with.
 OPENCC_CONFIGS = tuple(sorted(name[:-5] for name in opencc.CONFIGS if name.startswith("s2")))
 KEY_ENVS = "OPENAI_API_KEY, DEEPL_AUTH_KEY or LIBRETRANSLATE_API_KEY"
+ENGLISH_VARIANTS = ("EN-GB", "EN-US")
 
 
 def site_url(reader: Reader, node: yaml.Node, path: str) -> str:
@@ -112,10 +113,21 @@ def optional(reader: Reader, node: yaml.Node, path: str) -> str | None:
     return text(reader, node, path) or None
 
 
+def english_variant(reader: Reader, node: yaml.Node, path: str) -> str | None:
+    value = optional(reader, node, path)
+    if value is not None and value not in ENGLISH_VARIANTS:
+        raise Invalid(
+            f"{path} must be {' or '.join(ENGLISH_VARIANTS)}, not {value!r}",
+            "EN-GB for British spelling (the default), EN-US for American",
+        )
+    return value
+
+
 TRANSLATE = {
     "engine": Key(located_text),
     "base_url": Key(optional),
     "model": Key(optional),
+    "english_variant": Key(english_variant),
 }
 HANT_SCHEMA = Schema(
     HantConfig,
@@ -139,6 +151,14 @@ SITE = Schema(
         "translate": Key(translate_section),
     },
 )
+
+
+def read_site_config(root: Path) -> SiteConfig:
+    """site.yml alone, for a command that needs no report; a problem with it stops the run."""
+    problems = Problems()
+    config = load_site_config(root, problems)
+    problems.raise_if_any()
+    return config
 
 
 def load_site_config(root: Path, problems: Problems) -> SiteConfig:

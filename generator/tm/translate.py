@@ -45,6 +45,7 @@ class Options:
     base_url: str | None = None
     model: str | None = None
     dry_run: bool = False
+    english_variant: str | None = None
 
 
 @dataclass
@@ -81,6 +82,7 @@ class _Job:
     outcome: Outcome
     reasons: dict[str, str] = field(default_factory=dict)
     on_disk: str | None = None  # the file's text as last read or written by this run
+    context: dict[str, str] = field(default_factory=dict)  # msgid → the Chinese around it
     answered: list[tuple[store.Key, str, Provenance]] = field(default_factory=list)
 
 
@@ -138,7 +140,20 @@ def _plan(report: Report) -> _Job:
     outcome = Outcome(
         display_path(path), merged.added, merged.outdated, merged.obsoleted, len(todo)
     )
-    return _Job(report, path, merged.catalog, todo, outcome, reasons, on_disk)
+    job = _Job(report, path, merged.catalog, todo, outcome, reasons, on_disk)
+    job.context = neighbours([e.msgid for e in merged.catalog if not e.obsolete])
+    return job
+
+
+def neighbours(texts: Sequence[str]) -> dict[str, str]:
+    """Each segment's neighbours in the report, as engines get them for context: the segment
+    before and the one after (a heading's paragraph, a paragraph's heading)."""
+    around: dict[str, str] = {}
+    for index, text in enumerate(texts):
+        before = texts[index - 1] if index > 0 else ""
+        after = texts[index + 1] if index + 1 < len(texts) else ""
+        around.setdefault(text, "\n".join(t for t in (before, after) if t))
+    return around
 
 
 def _save(job: _Job, err: Echo) -> None:
@@ -195,7 +210,8 @@ def _run(
     try:
         for start in range(0, len(keys), size):
             batch = _pending(job, keys[start : start + size])
-            answers = engine.translate([e.msgid for e in batch], glossary) if batch else []
+            context = [job.context.get(e.msgid, "") for e in batch]
+            answers = engine.translate([e.msgid for e in batch], glossary, context) if batch else []
             if len(answers) != len(batch):
                 raise EngineError(
                     engine.name, f"answered {len(answers)} texts for {len(batch)} segments"
@@ -269,7 +285,13 @@ def translate_site(
     site = load_site(content)
     for message in warning_messages(site.warnings):
         err(message)
-    config = resolve(site.config.translate, options.engine, options.base_url, options.model)
+    config = resolve(
+        site.config.translate,
+        options.engine,
+        options.base_url,
+        options.model,
+        options.english_variant,
+    )
     glossary = site.glossary.terms
     jobs = [_plan(report) for report in site.reports]
     if options.dry_run:

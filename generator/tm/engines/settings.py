@@ -1,6 +1,7 @@
-"""Which engine a run uses: `--engine/--base-url/--model`, else the `translate:` section of
-content/site.yml (engine, base_url, model; read and located by generator.content, which also
-refuses a key written there). Here the engine's name is checked against the engines there are.
+"""Which engine a run uses: `--engine/--base-url/--model/--english-variant`, else the
+`translate:` section of content/site.yml (engine, base_url, model, english_variant: EN-GB or
+EN-US; read, checked and located by generator.content, which also refuses a key written there).
+Here the engine's name is checked against the engines there are.
 """
 
 from __future__ import annotations
@@ -26,11 +27,15 @@ def from_site_file(settings: TranslateSettings | None) -> EngineConfig | None:
         problems.add(engine.loc, unknown_engine(engine.value), "", engine.line)
     problems.raise_if_any()
     assert engine is not None
-    return EngineConfig(engine.value, settings.base_url, settings.model)
+    return EngineConfig(engine.value, settings.base_url, settings.model, settings.english_variant)
 
 
 def resolve(
-    settings: TranslateSettings | None, engine: str | None, base_url: str | None, model: str | None
+    settings: TranslateSettings | None,
+    engine: str | None,
+    base_url: str | None,
+    model: str | None,
+    english_variant: str | None = None,
 ) -> EngineConfig | None:
     """The engine to use: the command line's over the file's. When the command line names
     another engine than the file, the file's base_url and model (meant for its engine) are not
@@ -49,4 +54,5 @@ def resolve(
         engine,
         base_url or (configured.base_url if same and configured else None),
         model or (configured.model if same and configured else None),
+        english_variant or (configured.english_variant if configured else None),
     )
