@@ -13,24 +13,32 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
 from generator import terms
-from generator.content import load_site, shown_path
+from generator.cjk import CJK_RUN
+from generator.content import GLOSSARY_FILE, load_site, shown_path
 from generator.editions import State
-from generator.editions.english import EnglishEdition, catalog_path, merged_catalog
-from generator.errors import Loc, Problem, ReportSiteError, display_path
+from generator.editions.english import EnglishEdition
+from generator.errors import (
+    Loc,
+    Problem,
+    ReportSiteError,
+    display_path,
+    to_stderr,
+    warning_messages,
+)
 from generator.figures import Figure, compare
 from generator.findings import SUMMARY, SUMMARY_IF_ANY, Finding, Rule
-from generator.glossary import GLOSSARY_FILE, load_glossary_entries
 from generator.markdown_text import plain_text
 from generator.model import Report
 from generator.severity import Severity
 from generator.tm import store
+from generator.tm.memory import catalog_path
 
 __all__ = [
     "CheckResult",
@@ -47,10 +55,6 @@ __all__ = [
 
 STATES = (State.REVIEWED, State.MACHINE, State.OUTDATED, State.MISSING)
 CHECKED = frozenset({State.REVIEWED, State.MACHINE})
-# Han characters, CJK punctuation, kana and full-width forms (，：（）) have no place in English.
-_CJK = re.compile(
-    r"[\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+"
-)
 ZH_CONTEXT, EN_CONTEXT = 20, 50  # characters shown either side of what a finding is about
 
 
@@ -187,11 +191,14 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def check_content(content: Path) -> CheckResult:
-    """Check the English of every report in the content folder."""
+def check_content(content: Path, warn: Callable[[str], None] = to_stderr) -> CheckResult:
+    """Check the English of every report in the content folder (warnings about content/
+    itself go to `warn`)."""
     site = load_site(content)
-    entries = load_glossary_entries(content)
-    glossary = {term: entry.en for term, entry in entries.items()}
+    for message in warning_messages(site.warnings):
+        warn(message)
+    entries = site.glossary.by_term()
+    glossary = site.glossary.terms
     general = terms.entry_findings(entries, shown_path(content / GLOSSARY_FILE, content))
     reports = tuple(check_units(r.path, report_units(r), glossary) for r in site.reports)
     return CheckResult(reports, tuple(general))
@@ -208,7 +215,7 @@ def check_po(path: Path, glossary: dict[str, str]) -> CheckResult:
 
 def report_units(report: Report) -> list[Unit]:
     """Every segment of a report, with its English and state from the merged memory."""
-    edition = EnglishEdition(merged_catalog(report).catalog)
+    edition = EnglishEdition.for_report(report)
     po_file = catalog_path(Path(report.folder))
     shown = f"{report.path}/{po_file.relative_to(report.folder).as_posix()}"
     where = english_lines(po_file, shown)
@@ -232,7 +239,7 @@ def po_units(path: Path, po: polib.POFile) -> list[Unit]:
     for entry in po:
         if entry.obsolete or not entry.msgid:
             continue
-        state = store.state_of(entry)
+        state = State(store.state_of(entry).value)
         english = entry.msgstr if state in CHECKED else ""
         lines = where.get(entry.msgid, EnglishLines(shown))
         for occurrence, line in entry.occurrences or [("", "")]:
@@ -340,7 +347,7 @@ def unit_findings(unit: Unit, glossary: dict[str, str]) -> Iterator[Finding]:
             excerpt(en, *rendered.at, EN_CONTEXT) if rendered.passage else "",
             unit.english.at(rendered.at[0]),
         )
-    for match in _CJK.finditer(en):
+    for match in CJK_RUN.finditer(en):
         yield Finding(
             Rule.CHINESE,
             unit.loc,

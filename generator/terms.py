@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from generator.errors import Loc
 from generator.findings import Finding, Rule
-from generator.glossary import GlossaryEntry
 from generator.markdown_text import plain_text
+from generator.model import GlossaryEntry
 from generator.renderings import (
     FUNCTION_WORDS,
     Memory,

@@ -14,7 +14,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from generator.content import _PARSER, load_site
+from generator.content import PARSER, load_site
 from generator.errors import ReportSiteError
 from generator.importer import decode
 from generator.importer.run import import_report, plan_import
@@ -52,7 +52,7 @@ def pages_text(folder: Path) -> str:
     return "\n".join(
         plain_text(t.content)
         for page in sorted((folder / "zh-Hans").glob("0*.md"))
-        for t in _PARSER.parse(page.read_text(encoding="utf-8"))
+        for t in PARSER.parse(page.read_text(encoding="utf-8"))
         if t.type == "inline"
     )
 

@@ -12,8 +12,8 @@ from click.testing import CliRunner, Result
 
 from generator.check import missing_terms
 from generator.cli import main
+from generator.content.glossary import load_glossary
 from generator.errors import ReportSiteError
-from generator.glossary import load_glossary
 from generator.site import Project
 from generator.tm import store
 from tests.conftest import ROOT

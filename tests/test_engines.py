@@ -460,22 +460,25 @@ def test_deepl_english_variant_is_its_target_and_the_neighbours_its_context(
 
 
 def test_the_english_variant_is_a_setting_and_a_command_line_option(tmp_path: Path) -> None:
+    from generator.content import read_site_config
     from generator.tm.engines.settings import resolve
 
     (tmp_path / "site.yml").write_text(
-        "translate:\n  engine: deepl\n  english_variant: EN-US\n", encoding="utf-8"
+        "site_url: https://example.org/\ntranslate:\n  engine: deepl\n  english_variant: EN-US\n",
+        encoding="utf-8",
     )
-    from_file = resolve(tmp_path, None, None, None)
-    from_option = resolve(tmp_path, None, None, None, "EN-GB")
+    from_file = resolve(read_site_config(tmp_path).translate, None, None, None)
+    from_option = resolve(read_site_config(tmp_path).translate, None, None, None, "EN-GB")
     assert from_file is not None and from_file.english_variant == "EN-US"
     assert from_option is not None and from_option.english_variant == "EN-GB"
     (tmp_path / "site.yml").write_text(
-        "translate:\n  engine: deepl\n  english_variant: British\n", encoding="utf-8"
+        "site_url: https://example.org/\ntranslate:\n  engine: deepl\n  english_variant: British\n",
+        encoding="utf-8",
     )
     with pytest.raises(ReportSiteError) as caught:
-        resolve(tmp_path, None, None, None)
+        resolve(read_site_config(tmp_path).translate, None, None, None)
     assert [(p.loc.line, p.message) for p in caught.value.problems] == [
-        (3, "translate.english_variant must be EN-GB or EN-US, not 'British'")
+        (4, "translate.english_variant must be EN-GB or EN-US, not 'British'")
     ]
 
 

@@ -20,7 +20,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.content import _PARSER, load_site
+from generator.content import PARSER, load_site
 from generator.importer.run import import_report
 from generator.markdown_text import plain_text
 from generator.model import BlockKind, Report
@@ -177,7 +177,7 @@ def reader_text(folder: Path) -> str:
     text = "".join(
         plain_text(token.content)
         for page in pages
-        for token in _PARSER.parse(page.read_text(encoding="utf-8"))
+        for token in PARSER.parse(page.read_text(encoding="utf-8"))
         if token.type == "inline"
     )
     return re.sub(r"\s", "", text)

@@ -11,9 +11,10 @@ from click.testing import CliRunner
 
 from generator.check import check_content
 from generator.cli import main
+from generator.content import load_glossary, load_glossary_entries
 from generator.errors import Loc, ReportSiteError
 from generator.findings import Rule
-from generator.glossary import GlossaryEntry, load_glossary, load_glossary_entries
+from generator.model import GlossaryEntry
 from generator.severity import Severity
 from generator.site import Project
 from generator.terms import (
@@ -276,7 +277,7 @@ def test_check_fails_strict_on_a_term_rendered_two_ways_but_never_on_a_note(
     assert result.exit_code == 1
     assert (
         f"{REPORT}/zh-Hans/04-henzhua-jichu-baozhang.md:3: terms warning: 新增学位 is "
-        f'"New school places" in its label ({REPORT}/report.yml:11), '
+        f'"New school places" in its label ({REPORT}/report.yml:9), '
         'but "additional school places" here'
     ) in result.stdout
     assert result.stdout.splitlines()[-1].startswith(
@@ -335,6 +336,6 @@ def test_check_finds_the_two_renderings_a_reviewer_found_in_the_hangzhou_english
         'private junior high schools" here',
         f"{REPORT}/zh-Hans/10-banhao-guanjian-xiaoshi.md:5: terms warning: "
         '累计兑付居家看护补助资金 is "Home childcare subsidies paid out" in its label '
-        f"({REPORT}/report.yml:20), but "
+        f"({REPORT}/report.yml:18), but "
         '"home care subsidies" here',
     ]

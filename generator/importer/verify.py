@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.content import _PARSER  # the loader's parser: check what the loader will read
+from generator.content import PARSER  # the loader's parser: check what the loader will read
 from generator.errors import Loc, Problem, ReportSiteError
 from generator.importer.findings import Removal
 from generator.markdown_text import plain_text
@@ -25,7 +25,7 @@ _BUG = "this is a bug in report-site's importer; please report it with the file"
 def reader_text(markdown: str) -> str:
     """Everything a reader sees of one page: headings, paragraphs and table cells, in order."""
     return "\n".join(
-        plain_text(token.content) for token in _PARSER.parse(markdown) if token.type == "inline"
+        plain_text(token.content) for token in PARSER.parse(markdown) if token.type == "inline"
     )
 
 
