@@ -44,6 +44,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "generator.editions",
             "generator.key_figures",
+            "generator.renderings",
             "generator.terms",
             "generator.search_dict",
             "generator.search_index",
