@@ -128,9 +128,8 @@ class Outline:
             line.number
             for blocks in [self.preamble, *(h.body for h in self.headings)]
             for block in blocks
-            if isinstance(block, Table)
+            if isinstance(block, Table) and not any("\t" in line.text for line in block.lines)
             for line in block.lines
-            if "\t" not in line.text
         }
 
     def joins(self) -> set[tuple[int, int]]:

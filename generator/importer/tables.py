@@ -47,17 +47,19 @@ def bar_cells(text: str) -> list[str] | None:
     return cells
 
 
-def cells(text: str) -> tuple[str, ...]:
-    if "\t" in text:
+def cells(text: str, tabs: bool) -> tuple[str, ...]:
+    """The cells of a row of a table whose cells are separated by TABs (`tabs`) or bars."""
+    if tabs:
         return tuple(cell.strip() for cell in text.split("\t"))
-    return tuple(bar_cells(text) or (text,))
+    return tuple(bar_cells(text) or (text.strip(),))
 
 
 def read_table(lines: list[Line], findings: Findings | None = None) -> Table:
-    rows = [cells(line.text) for line in lines]
+    """One separator a table: TABs when any row has one (a `|` in a cell is then text)."""
+    tabs = any("\t" in line.text for line in lines)
+    rows = [cells(line.text, tabs) for line in lines]
     width = max(len(row) for row in rows)
-    bars = not any("\t" in line.text for line in lines)
-    if bars and len(rows[0]) == width - 1 and all(len(row) == width for row in rows[1:]):
+    if not tabs and len(rows[0]) == width - 1 and all(len(row) == width for row in rows[1:]):
         # The header of the row names' column is empty on the page; a copy with bars lost it.
         rows[0] = ("", *rows[0])
         if findings is not None:
@@ -75,7 +77,7 @@ def read_table(lines: list[Line], findings: Findings | None = None) -> Table:
                     line.number,
                     line.col,
                     f"this table row has {len(row)} cells, the widest row has {width}",
-                    f"separate every cell by one {'TAB' if chr(9) in line.text else '|'}; "
+                    f"separate every cell by one {'TAB' if tabs else '|'}; "
                     "the missing cells are imported empty",
                 )
     padded = tuple(row + ("",) * (width - len(row)) for row in rows)
