@@ -150,7 +150,7 @@ def unit_at(texts: Sequence[str], i: int, at_end: bool = False) -> Unit | None:
         return Unit(DISCLOSURE, 1, (record,))
     label = _label_only(text)
     if label is not None:
-        return _label_and_value(label, after)
+        return _label_and_value(label, after, colon=text.rstrip()[-1] in "：:")
     fields = label_values(text)
     if fields is not None:
         reason = DISCLOSURE if any(k in _RECORD_LABELS for k, _ in fields) else BYLINE
@@ -211,17 +211,15 @@ def _best_field(fields: list[tuple[str, str]]) -> tuple[str, str]:
 
 
 def _label_only(text: str) -> str | None:
-    """`发表时间：`, `索引号` (a record's label without its colon): the label, else None."""
-    match = re.fullmatch(rf"[【\[（(]?({_LABEL})\s*([：:])?", text)
-    if not match:
-        return None
-    label = match.group(1)
-    if match.group(2) is None and label not in _RECORD_LABELS:
-        return None
-    return label
+    """`发表时间：`, `索引号` (a label without its colon): the label, else None."""
+    match = re.fullmatch(rf"[【\[（(]?({_LABEL})\s*[：:]?", text)
+    return match.group(1) if match else None
 
 
-def _label_and_value(label: str, value: str | None) -> Unit:
+def _label_and_value(label: str, value: str | None, colon: bool) -> Unit | None:
+    """A label line and the value on the next line; a label with a colon and no value (the
+    page fills it in with a script) alone; a word that is only a label without colon and value
+    is no furniture."""
     field, _ = LABELS[label]
     if value is not None and _is_value(value) and (field != "published" or iso_date(value)):
         value_field = iso_date(value) if field == "published" else value
@@ -230,6 +228,8 @@ def _label_and_value(label: str, value: str | None) -> Unit:
             2,
             ((field, value_field), (field, value_field)) if field else (),
         )
+    if not colon:
+        return None
     return Unit(DISCLOSURE if label in _RECORD_LABELS else BYLINE, 1)
 
 
@@ -253,7 +253,7 @@ def _record_row(text: str) -> tuple[str, str] | None:
     if "|" not in text and "｜" not in text and "\t" not in text:
         return None
     cells = [c for c in _CELL.split(text.strip("|｜ \t")) if c]
-    if not cells or cells[0].rstrip("：:") not in _RECORD_LABELS:
+    if not cells or cells[0].rstrip("：:") not in LABELS:
         return None
     best: tuple[str, str] = ("", "")
     for k, cell in enumerate(cells):

@@ -120,6 +120,7 @@ class Outline:
     preamble: list[Block]
     headings: list[Heading]
     fields: dict[str, Found] = field(default_factory=dict)
+    split_lines: set[int] = field(default_factory=set)  # lines that had lost their breaks
 
     def bar_rows(self) -> set[int]:
         """The source lines read as rows of a `|` table: their bars separate cells, as the

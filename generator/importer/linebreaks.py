@@ -29,13 +29,23 @@ MAX_TITLE = 80  # a longer first line is not a title on its own
 MAX_HEADING = 40  # a heading's text runs at most this far before its sub-list's first number
 _STRUCTURAL = ("part", "cn-comma", "cn-paren")
 _LISTS = ("arabic-dot", "arabic-comma", "arabic-paren")
+_RANK = {
+    "part": 0,
+    "cn-comma": 1,
+    "cn-paren": 2,
+    "arabic-dot": 3,
+    "arabic-comma": 3,
+    "arabic-paren": 4,
+}
 _INLINE = {
     name: re.compile(pattern.pattern.removeprefix("^"))
     for name, pattern in SCHEMES
     if name in _STRUCTURAL + _LISTS
 }
 _SENTENCE_END = "。！？!?"
-_PARAGRAPH_END = re.compile(r"(?<=[。！？!?：:；;…”’」』）)])[ \t\u3000]+(?=\S)")
+_PARAGRAPH_END = re.compile(
+    r"(?:(?<=[。！？!?：:；;…])|(?<=[。！？!?][”’」』）)]))[ \t\u3000]+(?=\S)"
+)
 _SENTENCE = re.compile(r"[。！？；!?;]")
 _SPACE = re.compile(r"[ \t\u3000]+")
 _DOCUMENT = re.compile(
@@ -106,12 +116,7 @@ def _headings(text: str) -> list[tuple[int, str]]:
     )
     eligible: list[_Candidate] = []
     for candidate in candidates:
-        near = (
-            bool(eligible)
-            and candidate.at - eligible[-1].at <= MAX_HEADING
-            and not _SENTENCE.search(text, eligible[-1].at, candidate.at)
-        )
-        if candidate.strict or near:
+        if candidate.strict or (eligible and _opens_sub_list(text, eligible[-1], candidate)):
             eligible.append(candidate)
     accepted = _runs(eligible, _STRUCTURAL)
     if accepted:
@@ -122,6 +127,17 @@ def _headings(text: str) -> list[tuple[int, str]]:
 def _label(text: str, at: int) -> str:
     numbering = numbering_of(text[at:])
     return numbering.label if numbering else text[at : at + 2]
+
+
+def _opens_sub_list(text: str, heading: _Candidate, candidate: _Candidate) -> bool:
+    """`一、工作推进情况(1) 加强…`: the first number of a finer list, right after a heading's
+    text (no sentence between them)."""
+    return (
+        candidate.value == 1
+        and _RANK[candidate.scheme] > _RANK[heading.scheme]
+        and candidate.at - heading.at <= MAX_HEADING
+        and not _SENTENCE.search(text, heading.at, candidate.at)
+    )
 
 
 def _runs(candidates: list[_Candidate], schemes: tuple[str, ...]) -> list[_Candidate]:

@@ -22,7 +22,7 @@ def check_outline(outline: Outline, lines: list[str], findings: Findings) -> Non
     check_headings(outline, findings)
     check_guesses(outline, findings)
     check_entries(outline, findings)
-    check_long_lines(lines, findings)
+    check_long_lines(lines, findings, outline.split_lines)
     if not outline.headings:
         long_line = any(len(line) > LONG_LINE for line in lines)
         findings.warn(
@@ -195,9 +195,10 @@ def _at(paragraph: Paragraph) -> tuple[int, int]:
     return paragraph.line.number, paragraph.line.col
 
 
-def check_long_lines(lines: list[str], findings: Findings) -> None:
+def check_long_lines(lines: list[str], findings: Findings, split: set[int]) -> None:
+    """A warning for each very long line (those split into paragraphs had theirs already)."""
     for number, line in enumerate(lines, 1):
-        if len(line) > LONG_LINE:
+        if len(line) > LONG_LINE and number not in split:
             findings.warn(
                 number,
                 1,

@@ -22,6 +22,7 @@ that open heading (closing everything below it). So `一、` › `（一）` ›
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from generator.importer.blocks import read_blocks, to_lines
@@ -65,7 +66,9 @@ def read_report(raw: list[str], findings: Findings) -> Outline:
             headings[-1].body.append(item)
         else:
             preamble.append(item)
-    return Outline(frame.title, preamble, headings, frame.fields)
+    numbers = Counter(line.number for line in lines if line is not None)
+    split = {number for number, pieces in numbers.items() if pieces > 1}
+    return Outline(frame.title, preamble, headings, frame.fields, split)
 
 
 def build_outline(lines: list[str], findings: Findings | None = None) -> Outline:
