@@ -303,3 +303,13 @@ def test_glued_lines_are_caught_by_the_proof() -> None:
     )
     check_nothing_lost(source, files, "report.txt", joins={(2, 3)})  # a listed join is fine
     check_nothing_lost(source, {"zh-Hans/index.md": "# 标题\n\n甲乙。 丙丁。\n"}, "report.txt")
+
+
+def test_a_photo_caption_run_into_the_salutation_is_split_from_it() -> None:
+    caption = "2月3日，大会开幕。主席张某作政府工作报告。 某某日报记者 王某 摄"
+    outline = build_outline(["政府工作报告", caption + "各位代表：", "现在，我代表政府报告工作。"])
+    assert [b.text for b in outline.preamble] == [
+        caption,
+        "各位代表：",
+        "现在，我代表政府报告工作。",
+    ]

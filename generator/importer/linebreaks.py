@@ -8,7 +8,8 @@ the start of a sentence (after 。！？ or a space; a sub-list's first number m
 heading directly). On a line so split, and on any line too long to be one paragraph, a space
 after the end of a sentence is a lost paragraph break, and a space after a short heading its
 end; on the file's first line, the title (up to a space, or up to 工作总结, 工作报告, 统计公报 …)
-and a date after it are split off too.
+and a date after it are split off too. On any line, a photo caption run into the salutation
+after it (`…记者 王鼎 摄各位代表：`) is split from it.
 
 Numbers in running text are left alone: `统一、协调` (not after a sentence), a single `（一）`, an
 enumeration after a colon (`主要有：一、…；二、…`). Nothing is removed: the pieces keep their
@@ -52,6 +53,8 @@ _DOCUMENT = re.compile(
     r"^.{4,60}?(?:政府工作报告|工作总结|工作报告|统计公报|工作要点|工作计划|情况报告|情况通报|年鉴)"
 )
 _DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+# A photo caption run into the salutation after it (`…宁夏日报记者 王鼎 摄各位代表：`).
+_CAPTION_RUN = re.compile(r"(?:摄|摄影|供图)(?=(?:各位代表|各位委员|同志们)[：:！!，,])")
 
 
 @dataclass(frozen=True)
@@ -87,16 +90,17 @@ def split_points(text: str, first_line: bool = False) -> tuple[list[int], list[s
     """Where `text` should be split (positions where a piece starts), and the numbering labels
     of the headings found; nothing for a line that kept its breaks."""
     heads = _headings(text)
-    if not heads and len(text) <= LONG_LINE:
+    cuts = {m.end() for m in _CAPTION_RUN.finditer(text)}
+    broken = bool(heads) or len(text) > LONG_LINE
+    if broken:
+        cuts.update(at for at, _ in heads)
+        cuts.update(m.end() for m in _PARAGRAPH_END.finditer(text))
+        for at, _ in heads:
+            gap = _SPACE.search(text, at, at + MAX_HEADING)
+            if gap and gap.end() < len(text) and not _SENTENCE.search(text, at, gap.start()):
+                cuts.add(gap.end())
+    if first_line and (broken or len(text) > MAX_TITLE):
         # A title run into the text after it (`…2020年政务工作总结2020年12月18日2020年，我局…`).
-        return (_title_cuts(text, len(text)) if first_line and len(text) > MAX_TITLE else []), []
-    cuts = {at for at, _ in heads}
-    cuts.update(m.end() for m in _PARAGRAPH_END.finditer(text))
-    for at, _ in heads:
-        gap = _SPACE.search(text, at, at + MAX_HEADING)
-        if gap and gap.end() < len(text) and not _SENTENCE.search(text, at, gap.start()):
-            cuts.add(gap.end())
-    if first_line:
         cuts.update(_title_cuts(text, min(cuts, default=len(text))))
     cuts.discard(0)
     return sorted(c for c in cuts if c < len(text)), [label for _, label in heads]
