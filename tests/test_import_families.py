@@ -313,3 +313,31 @@ def test_a_photo_caption_run_into_the_salutation_is_split_from_it() -> None:
         "各位代表：",
         "现在，我代表政府报告工作。",
     ]
+
+
+def test_a_sites_navigation_and_footer_are_dropped() -> None:
+    lines = [
+        "网站首页 | 政务公开 | 政务服务 | 互动交流",
+        "您现在的位置：首页 > 政务公开 > 规划计划",
+        "某县2021年政府工作报告",
+        "【发布时间：2021-02-01】【来源：县政府办】【字体：大 中 小】",
+        "一、回顾",
+        BODY,
+        "二、安排",
+        BODY,
+        "【我要纠错】 责任编辑：王洋",
+        "主办单位：某县人民政府办公室 网站标识码：3609220001",
+        "版权所有 赣ICP备05001234号 赣公网安备 36092202000123号",
+    ]
+    findings = Findings("report.txt", lines)
+    outline = build_outline(lines, findings)
+    assert outline.title is not None and outline.title.number == 3
+    assert outline.fields["published"] == Found("2021-02-01", 4)
+    assert [(r.line, r.reason) for r in findings.removals] == [
+        (1, "page menu"),
+        (2, "breadcrumb"),
+        (4, "page byline"),
+        (9, "page byline"),
+        (10, "page footer"),
+        (11, "page footer"),
+    ]

@@ -12,7 +12,8 @@ same family of furniture, whatever their layout:
 - an information-disclosure record: `索引号`, `发布机构`, `成文日期`, `文件名称` … as
   `label：value` lines, label and value on two lines, or table rows (`|` or TAB);
 - "related links" (`相关报道：`, `相关附件>>`) and the link titles under them, `上一篇：…`;
-- a page address, and the 32-hex-digit ids some portals print before an attachment (`…:`).
+- a page address, and the 32-hex-digit ids some portals print before an attachment (`…:`);
+- a site's navigation bar and footer (`网站首页 | 政务公开 | …`, `版权所有`, `ICP备`, `网站标识码`).
 
 This module only recognises them (`unit_at`); `frame` decides where they are dropped: above the
 title, in the title block and after the report's last line, never in the report's text. Some
@@ -35,6 +36,7 @@ BREADCRUMB = "breadcrumb"
 DISCLOSURE = "disclosure record"
 ADDRESS = "page address"
 PAGE_ID = "page id"
+FOOTER = "page footer"
 
 MAX_VALUE = 40  # a byline's or a record's value is at most this long
 MAX_LINKS = 30  # link titles under one "related links" heading, at most
@@ -109,6 +111,12 @@ _URL = re.compile(
     r"\s*[：:]\s*)?(https?://[!-~]+)$"
 )
 _SENTENCE_END = re.compile(r"[。！？；!?;]")
+_FOOTER = re.compile(
+    r"版权所有|Copyright|©|ICP备|公网安备|网站标识码|主办单位|承办单位|技术支持|网站地图|"
+    r"联系我们|设为首页|加入收藏"
+)
+_NAV_SEPARATOR = re.compile(r"[\s|｜丨·]+")
+_LEADING_MENU = re.compile(r"^(?:【[^】]{1,6}】\s*|\[[^\]]{1,6}\]\s*)+")
 # How a report's title ends: such a line is never a byline's value.
 _DOCUMENT = re.compile(r"(?:报告|总结|公报|要点|规划|纲要|计划|方案|意见|通知|决定|讲话|年鉴)$")
 _CELL = re.compile(r"\s*[|｜\t]\s*")
@@ -138,13 +146,15 @@ def unit_at(texts: Sequence[str], i: int, at_end: bool = False) -> Unit | None:
     crumbs = _breadcrumb(texts, i)
     if crumbs:
         return Unit(BREADCRUMB, crumbs)
+    if _nav_bar(text):
+        return Unit(MENU, 1)
     if _PAGE_ID.match(text):
         return Unit(PAGE_ID, 1)
     url = _URL.match(text)
     if url:
         return Unit(ADDRESS, 1, (("url", url.group(1)),))
-    if DATETIME.match(text) or _STAMPED.match(text):
-        return None if at_end else Unit(BYLINE, 1, (("published", iso_date(text)),))
+    if _FOOTER.search(text) and len(text) <= 120 and not _SENTENCE_END.search(text):
+        return Unit(FOOTER, 1)
     record = _record_row(text)
     if record is not None:
         return Unit(DISCLOSURE, 1, (record,))
@@ -155,6 +165,8 @@ def unit_at(texts: Sequence[str], i: int, at_end: bool = False) -> Unit | None:
     if fields is not None:
         reason = DISCLOSURE if any(k in _RECORD_LABELS for k, _ in fields) else BYLINE
         return Unit(reason, 1, (_best_field(fields),))
+    if DATETIME.match(text) or _STAMPED.match(text):
+        return None if at_end else Unit(BYLINE, 1, (("published", iso_date(text)),))
     if at_end and _END_LINKS.match(text):
         return Unit(RELATED, 1)
     if at_end and _RELATED.match(text):
@@ -182,7 +194,7 @@ def label_values(text: str) -> list[tuple[str, str]] | None:
     """`发布时间：2021-01-15 10:23  来源：市教育局  浏览次数：1234` → [(发布时间, 2021-01-15
     10:23), (来源, 市教育局), (浏览次数, 1234)]: a line made only of labelled values (and menu
     words, a time stamp before them), else None."""
-    body = _LEADING_DATETIME.sub("", text, count=1)
+    body = _LEADING_DATETIME.sub("", _LEADING_MENU.sub("", text, count=1), count=1)
     matches = list(_LABEL_AT.finditer(body))
     if not matches or body[: matches[0].start()].strip():
         return None
@@ -193,8 +205,9 @@ def label_values(text: str) -> list[tuple[str, str]] | None:
         if len(value) > MAX_VALUE or _SENTENCE_END.search(value):
             return None
         out.append((match.group(1), value))
-    if text != body:
-        out.insert(0, ("时间", text[: len(text) - len(body)].strip()))
+    stamp = _LEADING_DATETIME.match(_LEADING_MENU.sub("", text, count=1))
+    if stamp:
+        out.insert(0, ("时间", stamp.group(0).strip()))
     return out
 
 
@@ -289,6 +302,16 @@ def _breadcrumb(texts: Sequence[str], i: int) -> int:
             break
         size += 2
     return size
+
+
+def _nav_bar(text: str) -> bool:
+    """`网站首页 | 政务公开 | 政务服务 | 互动交流`: a site's navigation, short words only."""
+    words = [w for w in _NAV_SEPARATOR.split(text) if w]
+    return (
+        len(words) >= 3
+        and any("首页" in w for w in words)
+        and all(len(w) <= 8 and not _SENTENCE_END.search(w) for w in words)
+    )
 
 
 def _menu_words_only(text: str) -> bool:
