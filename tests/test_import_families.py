@@ -341,3 +341,29 @@ def test_a_sites_navigation_and_footer_are_dropped() -> None:
         (10, "page footer"),
         (11, "page footer"),
     ]
+
+
+def test_numbered_paragraphs_of_a_regulation_stay_paragraphs(here: Path) -> None:
+    clause = "根据有关法律法规和上级规定，结合本县实际情况，" * 3 + "制定本规则，请遵照执行。"
+    lines = [
+        "某县人民政府工作规则",
+        "第一章  总  则",
+        f"一、{clause}",
+        f"二、{clause}",
+        "三、县政府工作的准则是务实清廉。",
+    ]
+    lines += ["第二章  组成人员职责", f"一、{clause}"]
+    assert tree(build_outline(lines)) == [(1, "第一章  总  则"), (1, "第二章  组成人员职责")]
+    result = run_import("\n".join(lines) + "\n", "--organisation", "某县人民政府", "--year", "2019")
+    assert result.stderr.split("\n")[8:12] == [
+        "report.txt:5:1: warning: 三、 goes on from the numbered paragraphs that start at line 3; "
+        "it is kept as a paragraph like them",
+        "    三、县政府工作的准则是务实清廉。",
+        "    ^",
+        "  hint: if it opens a section, put its heading on a line of its own",
+    ]
+    assert sorted(p.name for p in Path("out/report/zh-Hans").iterdir()) == [
+        "01-zongze.md",
+        "02-zucheng-renyuan-zhize.md",
+        "index.md",
+    ]

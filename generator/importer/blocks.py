@@ -3,7 +3,9 @@
 This is where the reading of a plain-text report happens, line by line:
 
 - a **numbered line** (`一、`, `（一）`, `1.`, `一是`, …) opens a section; a heading run into its
-  paragraph (`（一）强化创新驱动发展，…明显。提升科技…`) is split after its first sentence;
+  paragraph (`（一）强化创新驱动发展，…明显。提升科技…`) is split after its first sentence; a
+  numbered line without a short first sentence is a numbered paragraph (a clause), and so are
+  the lines numbered on after it (`一、根据…制定本规则。` `二、…` `三、…`);
 - **back matter** (`附件1` with the appendix title on the next line, `注释`, `名词解释`) opens a
   top-level section, whose numbering starts afresh;
 - a **note** (`［1］一降三减：`), or in an appendix a **glossary entry** (`1.“四上”企业：`), with
@@ -25,7 +27,7 @@ import re
 from generator.importer.document import Block, Line, Mark, Paragraph
 from generator.importer.findings import Findings, Removal
 from generator.importer.frame import ADDRESS_LINE, CAPTION, MAX_TITLE, TERMINAL
-from generator.importer.numbering import numbering_of
+from generator.importer.numbering import Numbering, numbering_of
 from generator.importer.tables import is_row, is_rule, read_table
 from generator.importer.unnumbered import find_unnumbered_headings
 
@@ -76,6 +78,8 @@ class _Reader:
         self.findings = findings
         self.at = 0
         self.in_back_matter = False  # glossary entries are recognised in appendices only
+        # Numbered paragraphs (clauses) by scheme: the last one's number, and the first line.
+        self.clauses: dict[str, tuple[Numbering, Line]] = {}
 
     def peek(self, ahead: int = 0, skip_blank: bool = True) -> Line | None:
         i = self.at
@@ -119,9 +123,18 @@ class _Reader:
         if numbering:
             self.take()
             lead, rest = split_lead(text)
+            clauses = self.clauses.get(numbering.scheme)
+            goes_on = clauses is not None and numbering.value == clauses[0].value + 1
+            first = clauses[1] if clauses is not None and goes_on else line
             if not rest and len(text) > MAX_TITLE:
                 self.warn_unplaced(line)
+                self.clauses[numbering.scheme] = (numbering, first)
                 return [Paragraph((line,))]
+            if goes_on:
+                self.warn_clause(line, numbering, first)
+                self.clauses[numbering.scheme] = (numbering, first)
+                return [Paragraph((line,))]
+            self.clauses.pop(numbering.scheme, None)
             mark = Mark(numbering.scheme, lead, line, numbering)
             if not rest:
                 return [mark]
@@ -191,6 +204,15 @@ class _Reader:
         ):
             parts.append(self.take())
         return Paragraph(tuple(parts))
+
+    def warn_clause(self, line: Line, numbering: Numbering, first: Line) -> None:
+        self.findings.warn(
+            line.number,
+            line.col,
+            f"{numbering.label} goes on from the numbered paragraphs that start at line "
+            f"{first.number}; it is kept as a paragraph like them",
+            "if it opens a section, put its heading on a line of its own",
+        )
 
     def warn_unplaced(self, line: Line) -> None:
         self.findings.warn(

@@ -28,15 +28,15 @@ from generator.importer.numbering import SCHEMES, number_value, numbering_of
 LONG_LINE = 5000  # characters; the longest paragraph of a real report is about 1,500
 MAX_TITLE = 80  # a longer first line is not a title on its own
 MAX_HEADING = 40  # a heading's text runs at most this far before its sub-list's first number
-_STRUCTURAL = ("part", "cn-comma", "cn-paren")
+_STRUCTURAL = ("part", "chapter", "section", "cn-comma", "cn-paren")
 _LISTS = ("arabic-dot", "arabic-comma", "arabic-paren")
 _RANK = {
-    "part": 0,
-    "cn-comma": 1,
-    "cn-paren": 2,
-    "arabic-dot": 3,
-    "arabic-comma": 3,
-    "arabic-paren": 4,
+    **dict.fromkeys(("part", "chapter"), 0),
+    "section": 1,
+    "cn-comma": 2,
+    "cn-paren": 3,
+    **dict.fromkeys(("arabic-dot", "arabic-comma"), 4),
+    "arabic-paren": 5,
 }
 _INLINE = {
     name: re.compile(pattern.pattern.removeprefix("^"))

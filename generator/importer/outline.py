@@ -16,7 +16,7 @@ that open heading (closing everything below it). So `一、` › `（一）` ›
 - a numbering that starts again at 1 while its list is open (without back matter before it) is
   nested under the heading before it, and `lint` reports it;
 - items of a run — run-in points (`一是`), unnumbered sub-headings — never hold a document's
-  parts: `第一部分`, `一、` or `（一）` closes them, and so does a `series` of another kind;
+  parts: `第一部分`, `第一章`, `一、` or `（一）` closes them, and so does another `series`;
   `lead` and `bare` headings are siblings of each other and go one level below whatever is open.
 """
 
@@ -34,7 +34,7 @@ from generator.importer.linebreaks import recover_breaks
 # Kinds that are items of a run rather than parts of the document.
 _ITEMS = ("run-in", "lead", "bare")
 # Kinds that are parts of the document: they close open items.
-_PARTS = ("part", "cn-comma", "cn-paren")
+_PARTS = ("part", "chapter", "section", "cn-comma", "cn-paren")
 # Kinds that are always at the top.
 _TOP = ("back", "title")
 
