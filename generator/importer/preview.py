@@ -10,6 +10,8 @@ and what the importer's golden files hold.
       zh-Hans/01-2025-nian-zhuyao-gongzuo.md
         # 一、2025年主要工作和“十四五”发展成就  (line 17) · 5 paragraphs
           ## （一）强化创新驱动发展，创新浙江建设成效明显。  (line 19) · 1 paragraph
+    joined into one paragraph (a sentence over lines, a note and its text):
+      lines 33–35
     dropped:
       line 1: 下载  (page menu)
 
@@ -48,6 +50,10 @@ def render_outline(
         out.append(
             f"  {indent}{marks} {heading.text}  (line {heading.line}) · {_count(heading.body)}"
         )
+    chains = _chains(outline.joins())
+    if chains:
+        out.append("joined into one paragraph (a sentence over lines, a note and its text):")
+        out.append("  lines " + ", ".join(f"{c[0]}–{c[-1]}" for c in chains))
     listed = [r for r in removals if r.whole_line or r.at]
     characters = len(removals) - len(listed)
     if listed or characters:
@@ -71,3 +77,14 @@ def _count(blocks: list[Block]) -> str:
     if tables:
         parts.append(f"{tables} table{'s' if tables != 1 else ''}")
     return ", ".join(parts)
+
+
+def _chains(joins: set[tuple[int, int]]) -> list[list[int]]:
+    """{(3, 4), (4, 5), (9, 10)} → [[3, 4, 5], [9, 10]]."""
+    chains: list[list[int]] = []
+    for a, b in sorted(joins):
+        if chains and chains[-1][-1] == a:
+            chains[-1].append(b)
+        else:
+            chains.append([a, b])
+    return chains
