@@ -27,7 +27,7 @@ from generator.importer.run import import_report
 from generator.importer.verify import reader_text as page_text
 from generator.markdown_text import plain_text
 from generator.model import BlockKind, Report
-from tests.conftest import ROOT, SHARED_REPORTS
+from tests.conftest import ROOT, SHARED_REPORTS, without_dropped
 
 REPORTS = (
     "hangzhou-education-2020",
@@ -226,18 +226,10 @@ def test_every_character_of_the_report_is_kept_in_order(
     content: tuple[Path, dict[str, list[str]]], name: str
 ) -> None:
     folder = content[0] / name
-    source = (SHARED_REPORTS / f"{name}.txt").read_text(encoding="utf-8").split("\n")
+    source = (SHARED_REPORTS / f"{name}.txt").read_text(encoding="utf-8")
     meta = yaml.safe_load((folder / "report.yml").read_text(encoding="utf-8"))
-    for entry in sorted(meta.get("dropped", []), key=lambda e: -e.get("column", 0)):
-        line = source[entry["line"] - 1]
-        if "column" in entry:  # a piece of the line
-            at = entry["column"] - 1
-            assert line[at : at + len(entry["text"])] == entry["text"]
-            source[entry["line"] - 1] = line[:at] + line[at + len(entry["text"]) :]
-        else:
-            assert line.strip() == entry["text"]
-            source[entry["line"] - 1] = ""
-    assert reader_text(folder) == re.sub(r"\s", "", "".join(source))
+    kept = without_dropped(source, meta.get("dropped", []))
+    assert reader_text(folder) == re.sub(r"\s", "", kept)
 
 
 @pytest.mark.parametrize("name", REPORTS)

@@ -28,7 +28,7 @@ from generator.importer.tables import read_table, table_markdown
 from generator.importer.writer import content_files
 from generator.markdown_text import escape, plain_text
 from generator.render.inline import inline
-from tests.conftest import ROOT
+from tests.conftest import ROOT, without_dropped
 
 # Report text: CJK, full-width punctuation, Latin, digits and every ASCII punctuation mark
 # (the ones that are Markdown syntax included). Control characters are the importer's concern.
@@ -287,17 +287,9 @@ def test_import_then_load_gives_back_the_text(lines: list[str]) -> None:
         (report,) = load_site(root).reports
         meta = yaml.safe_load((root / "report" / "report.yml").read_text(encoding="utf-8"))
     loaded = "".join(plain_text(s.text) for page in report.pages for s in page.segments())
-    source = source_text.split("\n")
-    for entry in sorted(meta.get("dropped", []), key=lambda e: -e.get("column", 0)):
-        line = source[entry["line"] - 1]
-        if "column" in entry:  # a piece of the line
-            at = entry["column"] - 1
-            source[entry["line"] - 1] = line[:at] + line[at + len(entry["text"]) :]
-        else:
-            assert line.strip() == entry["text"]
-            source[entry["line"] - 1] = ""
     # (The bars of a `|` table separate its cells; check_nothing_lost counts them exactly.)
-    assert re.sub(r"[\s|｜]", "", loaded) == re.sub(r"[\s|｜]", "", "\n".join(source))
+    kept = without_dropped(source_text, meta.get("dropped", []))
+    assert re.sub(r"[\s|｜]", "", loaded) == re.sub(r"[\s|｜]", "", kept)
 
 
 @settings(max_examples=100)
