@@ -367,3 +367,16 @@ def test_numbered_paragraphs_of_a_regulation_stay_paragraphs(here: Path) -> None
         "02-zucheng-renyuan-zhize.md",
         "index.md",
     ]
+
+
+@pytest.mark.parametrize("date", ["(2018年4月16日)", "（2018年4月16日）", "2018年4月16日"])
+def test_a_communiques_issuer_and_date_under_its_title_go_to_report_yml(date: str) -> None:
+    lines = ["2017年通辽市国民经济和社会发展统计公报", "通辽市统计局", date, BODY, "一、综合", BODY]
+    findings = Findings("report.txt", lines)
+    outline = build_outline(lines, findings)
+    assert outline.fields == {
+        "organisation": Found("通辽市统计局", 2),
+        "published": Found("2018-04-16", 3),
+    }
+    assert [(r.line, r.field) for r in findings.removals] == [(2, "organisation"), (3, "published")]
+    assert [b.text for b in outline.preamble] == [BODY]

@@ -4,7 +4,8 @@ Read from the top: page furniture (see `chrome`), then the **title** (the first 
 one: short, not numbered, not a sentence), then the **title block**: the subtitle
 (`——2026年1月27日在…会议上`, possibly over two or three lines, possibly with the speaker on the
 same line), the speaker (`浙江省省长 刘捷`, `自治区人民政府主席 张雨浦`), the title and subtitle
-repeated (a page header, then the article's own header), more furniture. The first line that is
+repeated (a page header, then the article's own header), who issues it and when (`通辽市统计局`
+over `(2018年4月16日)`), more furniture. The first line that is
 none of these starts the report's text. From the bottom: furniture after the report's last line
 (`扫一扫…`, `【关闭窗口】`, `（来源：青海日报）`, `编辑：…`, related links, the title repeated).
 
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importer.chrome import DATETIME, Unit, unit_at
+from generator.importer.chrome import DATETIME, Unit, iso_date, unit_at
 from generator.importer.document import Found, Line, join_texts
 from generator.importer.findings import Findings, Removal
 from generator.importer.numbering import numbering_of
@@ -45,6 +46,11 @@ SPEAKER = re.compile(rf"^{_SPEAKER}$")
 _SPEAKER_TAIL = re.compile(rf"[\s\u3000]+({_SPEAKER})$")
 ADDRESS_LINE = re.compile(r"^(?:各位代表|各位委员|同志们|女士们、先生们)[：:！!，,]")
 CAPTION = re.compile(r"(?:摄|摄影|供图|图片来源[：:].{1,20})[）)]?$")
+# Under a communiqué's title: who issues it and when (`通辽市统计局` / `(2018年4月16日)`).
+_ISSUER = re.compile(
+    r"^[^\s，。、；：:,]{2,30}?(?:局|委员会|政府|办公室|办公厅|厅|部|院|中心|调查队|协会|署)$"
+)
+_PAREN_DATE = re.compile(r"^[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*[）)]$")
 
 
 @dataclass
@@ -119,6 +125,16 @@ class _FrameReader:
                 i = self.subtitle(i)
             elif SPEAKER.match(text):
                 self.take_field(i, "speaker", text)
+                i += 1
+            elif _PAREN_DATE.match(text) and iso_date(text):
+                self.take_field(i, "published", iso_date(text))
+                i += 1
+            elif (
+                _ISSUER.match(text)
+                and i + 1 < len(self.items)
+                and (DATETIME.match(self.texts[i + 1]) or _PAREN_DATE.match(self.texts[i + 1]))
+            ):
+                self.take_field(i, "organisation", text)
                 i += 1
             elif title and (text == title or (len(text) >= 4 and text in title)):
                 self.take(i, REPEATED)
@@ -215,7 +231,7 @@ class _FrameReader:
 
     def take_field(self, i: int, name: str, value: str) -> None:
         repeated = self.frame.fields.get(name)
-        if repeated and repeated.value == value:
+        if repeated and repeated.value == value and name in ("subtitle", "speaker"):
             self.take(i, REPEATED)
             return
         self.take(i, TITLE_BLOCK, name)
