@@ -4,8 +4,9 @@ text the importer can place but an editor should look at.
 Numbering problems are warnings: the import goes on (the outline is built all the same) and the
 editor fixes the source or the imported Markdown. So are the places where the importer had to
 guess, each with the choice it made: short unnumbered lines read as headings, run-in points
-(`一是…`) with no heading above them, a list of one, a report without any heading (imported as
-one page).
+(`一是…`) with no heading above them, a level with a single heading (a list of one nested under
+the heading before it; a report with one top-level section, one page), a report without any
+heading (imported as one page).
 """
 
 from __future__ import annotations
@@ -68,6 +69,15 @@ def check_guesses(outline: Outline, findings: Findings) -> None:
             f"if they belong under a heading, put that heading on a line of its own before "
             f"line {run_in[0].line} (numbered, or without end punctuation)",
         )
+    for parent, child in _lists_of_one(outline):
+        findings.warn(
+            child.line,
+            child.col,
+            f"“{child.text}” is the only item of its list under “{parent.text}” (line "
+            f"{parent.line}); it is imported as its sub-heading",
+            "if the list's other items are missing, restore them; if it is not a heading, "
+            "make it a paragraph in the imported page",
+        )
     tops = [h for h in headings if h.level == 1]
     if len(tops) == 1 and len(headings) > 1:
         only = tops[0]
@@ -80,6 +90,27 @@ def check_guesses(outline: Outline, findings: Findings) -> None:
             "top-level heading (一、二、三、…), or put the report's other top-level headings "
             "back",
         )
+
+
+def _lists_of_one(outline: Outline) -> list[tuple[Heading, Heading]]:
+    """(parent, child) where a numbered heading numbered 1 is its parent's only sub-heading: a
+    list of one, which the importer nests under the heading before it. (A lone heading numbered
+    otherwise, or one that starts a list again, has a numbering warning of its own.)"""
+    children: dict[int, tuple[Heading, list[Heading]]] = {}
+    stack: list[Heading] = []
+    for heading in outline.headings:
+        del stack[heading.level - 1 :]
+        if stack:
+            children.setdefault(id(stack[-1]), (stack[-1], []))[1].append(heading)
+        stack.append(heading)
+    return [
+        (parent, group[0])
+        for parent, group in children.values()
+        if len(group) == 1
+        and group[0].numbering is not None
+        and group[0].numbering.value == 1
+        and group[0].restarts is None
+    ]
 
 
 def _lines(headings: list[Heading]) -> str:
