@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
 
-.PHONY: build serve test check lint typecheck import generate golden translate clean lock bench lighthouse
+.PHONY: build serve test check lint typecheck import generate golden translate translate-pr clean lock bench lighthouse
 
 $(RUNTIME): requirements.lock pyproject.toml
 	@# A half-made .venv (no pip: Debian without python3-venv) is made again, not used.
@@ -66,6 +66,10 @@ typecheck: $(DEV)
 ## translate: merge the translation memories with the Chinese; with ENGINE=… also draft what is missing
 translate: $(RUNTIME)
 	$(BIN)/report-site translate $(if $(ENGINE),--engine $(ENGINE)) $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(MODEL),--model $(MODEL))
+
+## translate-pr: [OUT=folder] what .github/workflows/translate.yml runs: draft with the engine of content/site.yml, check, write the pull request's body.md and changed memories to OUT
+translate-pr: $(RUNTIME)
+	$(BIN)/report-site translate-pr "$(or $(OUT),.translate-pr)" $(if $(BASE),--base "$(BASE)") $(if $(REQUIRE_KEY),--require-key) $(if $(ENGINE),--engine $(ENGINE)) $(if $(BASE_URL),--base-url $(BASE_URL)) $(if $(MODEL),--model $(MODEL))
 
 ## check: everything a reviewer runs
 check: lint typecheck test

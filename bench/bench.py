@@ -33,9 +33,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from generator.edition_list import CODES, SOURCE
+
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT.parent / "shared" / "reports"
-EDITIONS = ("zh-Hans", "zh-Hant", "en")
+EDITIONS = CODES
 WORDS = (
     "the",
     "city",
@@ -91,8 +93,7 @@ def source_reports(scratch: Path) -> list[Path]:
 
 
 def make_project(size: int, sources: list[Path], target: Path) -> None:
-    from generator.content import load_report
-    from generator.errors import Problems
+    from generator.content import load_site
     from generator.tm import store
 
     for name in ("templates", "overrides", "mkdocs.yml"):
@@ -112,8 +113,8 @@ def make_project(size: int, sources: list[Path], target: Path) -> None:
         if "organisation: ''" in text or "organisation: \n" in text:
             text = text.replace("organisation: ''", "organisation: 某机关")
         meta.write_text(text, encoding="utf-8")
-        report = load_report(folder, content, Problems())
-        assert report is not None, folder
+    for n, report in enumerate(load_site(content).reports):
+        folder = Path(report.folder)
         po = store.merge(store.new_catalog(), list(report.segments()), report.path).catalog
         for i, entry in enumerate(po):
             entry.msgstr = synthetic_english(entry.msgid, i + n)
@@ -139,7 +140,7 @@ def measure(size: int, sources: list[Path], scratch: Path) -> dict[str, Any]:
     result["generate_again_rewritten"] = sum(
         1 for p, t in before.items() if p.exists() and p.stat().st_mtime_ns != t
     )
-    docs = project / "site_src" / "zh-Hans" / "docs"
+    docs = project / "site_src" / SOURCE.code / "docs"
     result["pages_per_edition"] = sum(1 for _ in docs.rglob("*.md"))
     result["mkdocs_s"] = {}
     for edition in EDITIONS:
@@ -168,7 +169,7 @@ def reference_build(project: Path, target: Path, env: dict[str, str]) -> float:
     """A plain single-language MkDocs + Material build of the same zh-Hans pages: defaults,
     navigation of every page (no nav given), search on."""
     docs = target / "docs"
-    shutil.copytree(project / "site_src" / "zh-Hans" / "docs", docs)
+    shutil.copytree(project / "site_src" / SOURCE.code / "docs", docs)
     (target / "mkdocs.yml").write_text(
         "site_name: reference\ntheme:\n  name: material\n  language: zh\n"
         "markdown_extensions: [attr_list, md_in_html, admonition, tables]\n",

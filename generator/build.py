@@ -15,10 +15,11 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from generator.editions import EDITIONS
-from generator.errors import Loc, Problem, ReportSiteError
+from generator.edition_list import EDITIONS
+from generator.errors import Loc, Problem, ReportSiteError, to_stderr, warning_messages
 from generator.incremental import forget, record, shared_fingerprint
 from generator.search_dict import ensure_traditional_dictionary
 from generator.site import HANT_DICT, ROOT_FILES, Project, render_site
@@ -85,11 +86,16 @@ def _stamp_of(project: Project, code: str) -> str | None:
         return None
 
 
-def build(project: Project, editions: list[str] | None = None) -> None:
+def build(
+    project: Project, editions: list[str] | None = None, warn: Callable[[str], None] = to_stderr
+) -> None:
+    """Build `editions` (default: all) into site/; warnings about content/ go to `warn`."""
     staged_src = project.staging_src
     staged_site = project.staging_site
     # Content errors stop here, before anything is written.
     rendered = render_site(project, reuse_from=(project.site_src,), mirror=staged_src)
+    for message in warning_messages(rendered.warnings):
+        warn(message)
     ensure_traditional_dictionary(project.root / HANT_DICT, rendered.config.hant.opencc)
     forget(project.root, staged_src, rendered.rendered)
     write_tree(staged_src, rendered.files, keep=rendered.kept)

@@ -13,43 +13,49 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 
 import polib
 
-from generator.content import load_site
+from generator import terms
+from generator.cjk import CJK_RUN
+from generator.content import GLOSSARY_FILE, load_site, shown_path
 from generator.editions import State
-from generator.editions.english import EnglishEdition, catalog_path, merged_catalog
-from generator.errors import Loc, Problem, ReportSiteError, display_path
+from generator.editions.english import EnglishEdition
+from generator.errors import (
+    Loc,
+    Problem,
+    ReportSiteError,
+    display_path,
+    to_stderr,
+    warning_messages,
+)
 from generator.figures import Figure, compare
-from generator.glossary import load_glossary
+from generator.findings import SUMMARY, SUMMARY_IF_ANY, Finding, Rule
 from generator.markdown_text import plain_text
 from generator.model import Report
+from generator.severity import Severity
 from generator.tm import store
+from generator.tm.memory import catalog_path
+
+__all__ = [
+    "CheckResult",
+    "Finding",
+    "ReportCheck",
+    "Rule",
+    "Severity",
+    "check_content",
+    "check_po",
+    "figure_findings",
+    "missing_terms",
+    "unit_findings",
+]
 
 STATES = (State.REVIEWED, State.MACHINE, State.OUTDATED, State.MISSING)
 CHECKED = frozenset({State.REVIEWED, State.MACHINE})
-# Han characters, CJK punctuation, kana and full-width forms (，：（）) have no place in English.
-_CJK = re.compile(
-    r"[\u2e80-\u2fff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+"
-)
 ZH_CONTEXT, EN_CONTEXT = 20, 50  # characters shown either side of what a finding is about
-
-
-class Rule(StrEnum):
-    FIGURE = "figure"
-    GLOSSARY = "glossary"
-    CHINESE = "chinese"
-
-
-SUMMARY = {
-    Rule.FIGURE: "figures",
-    Rule.GLOSSARY: "glossary",
-    Rule.CHINESE: "Chinese left in the English",
-}
 
 
 @dataclass(frozen=True)
@@ -79,27 +85,6 @@ class Unit:
 
 
 @dataclass(frozen=True)
-class Finding:
-    """Something to fix: where, what, the passages concerned and the line of the English."""
-
-    rule: Rule
-    loc: Loc
-    message: str
-    zh: str = ""
-    en: str = ""
-    entry: Loc | None = None
-
-    def render(self) -> str:
-        lines = [f"{self.loc}: {self.rule.value}: {self.message}"]
-        lines += [
-            f"    {lang}: {text}" for lang, text in (("zh", self.zh), ("en", self.en)) if text
-        ]
-        if self.entry is not None:
-            lines.append(f"    English at {self.entry}")
-        return "\n".join(lines)
-
-
-@dataclass(frozen=True)
 class ReportCheck:
     """The outcome for one translation memory: segment states per page, and findings."""
 
@@ -111,6 +96,11 @@ class ReportCheck:
     @property
     def total(self) -> Counter[State]:
         return sum((counts for _, counts in self.pages), Counter())
+
+    @property
+    def coverage(self) -> float:
+        """The share of segments (in percent) whose English stands for the current Chinese."""
+        return _coverage(self.total)
 
     def render(self) -> str:
         width = max([len("total"), *(len(page) for page, _ in self.pages)])
@@ -127,20 +117,35 @@ class CheckResult:
     """Everything one run found; rendered as coverage tables, findings, then a summary."""
 
     reports: tuple[ReportCheck, ...]
+    general: tuple[Finding, ...] = ()  # findings about the site's files (content/glossary.yml)
 
     @property
     def findings(self) -> list[Finding]:
-        return [finding for report in self.reports for finding in report.findings]
+        return [*self.general, *(f for report in self.reports for f in report.findings)]
+
+    @property
+    def failing(self) -> list[Finding]:
+        """The errors and warnings: what `--strict` fails on."""
+        return [finding for finding in self.findings if finding.severity.fails_strict]
+
+    @property
+    def notes(self) -> list[Finding]:
+        return [finding for finding in self.findings if not finding.severity.fails_strict]
+
+    @property
+    def total(self) -> Counter[State]:
+        return sum((report.total for report in self.reports), Counter[State]())
 
     def summary(self) -> str:
-        by_rule = Counter(finding.rule for finding in self.findings)
-        parts = ", ".join(f"{name} {by_rule[rule]}" for rule, name in SUMMARY.items())
-        total = sum((report.total for report in self.reports), Counter[State]())
+        by_rule = Counter(finding.rule for finding in self.failing)
+        named = [*SUMMARY.items(), *((r, n) for r, n in SUMMARY_IF_ANY.items() if by_rule[r])]
+        parts = ", ".join(f"{name} {by_rule[rule]}" for rule, name in named)
         checked = sum(report.checked for report in self.reports)
+        notes = f"{_count(len(self.notes), 'note')} to confirm; " if self.notes else ""
         return (
-            f"{_count(len(self.findings), 'finding')} ({parts}); "
+            f"{_count(len(self.failing), 'finding')} ({parts}); {notes}"
             f"{_count(checked, 'translated segment')} checked; "
-            f"{total[State.REVIEWED]} of {_count(total.total(), 'segment')} reviewed"
+            f"{self.total[State.REVIEWED]} of {_count(self.total.total(), 'segment')} reviewed"
         )
 
     def render(self) -> str:
@@ -149,23 +154,54 @@ class CheckResult:
         return "\n\n".join([*blocks, self.summary()])
 
     def strict_error(self) -> ReportSiteError | None:
-        """In strict mode any finding fails the run, so CI can gate on it."""
-        if not self.findings:
+        """In strict mode any error or warning fails the run, so CI can gate on it; notes (a
+        rounded or converted figure, a year added for context) are for a reviewer to confirm."""
+        if not self.failing:
             return None
-        message = _count(len(self.findings), "finding")
+        message = _count(len(self.failing), "finding")
         hint = "fix the English at the PO line named under each finding, then check again"
         return ReportSiteError([Problem(Loc("report-site check --strict"), message, hint)])
+
+    def coverage_error(self, minimum: float) -> ReportSiteError | None:
+        """Each report, and all of them together, must have at least `minimum` percent of their
+        segments translated (reviewed or machine); the default is to publish and mark what is
+        missing, so this is only asked for with `--min-coverage`."""
+        short = [(report.name, report.coverage) for report in self.reports]
+        if len(self.reports) > 1:
+            short.append(("all reports", _coverage(self.total)))
+        hint = "translate what is missing (report-site translate), or lower --min-coverage"
+        problems = [
+            Problem(
+                Loc(name),
+                f"English coverage {share:.1f}% is below the minimum of {minimum:g}%",
+                hint,
+            )
+            for name, share in short
+            if share < minimum
+        ]
+        return ReportSiteError(problems) if problems else None
+
+
+def _coverage(counts: Counter[State]) -> float:
+    translated = counts[State.REVIEWED] + counts[State.MACHINE]
+    return 100.0 * translated / counts.total() if counts.total() else 100.0
 
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def check_content(content: Path) -> CheckResult:
-    """Check the English of every report in the content folder."""
+def check_content(content: Path, warn: Callable[[str], None] = to_stderr) -> CheckResult:
+    """Check the English of every report in the content folder (warnings about content/
+    itself go to `warn`)."""
     site = load_site(content)
-    glossary = load_glossary(content)
-    return CheckResult(tuple(check_units(r.path, report_units(r), glossary) for r in site.reports))
+    for message in warning_messages(site.warnings):
+        warn(message)
+    entries = site.glossary.by_term()
+    glossary = site.glossary.terms
+    general = terms.entry_findings(entries, shown_path(content / GLOSSARY_FILE, content))
+    reports = tuple(check_units(r.path, report_units(r), glossary) for r in site.reports)
+    return CheckResult(reports, tuple(general))
 
 
 def check_po(path: Path, glossary: dict[str, str]) -> CheckResult:
@@ -179,7 +215,7 @@ def check_po(path: Path, glossary: dict[str, str]) -> CheckResult:
 
 def report_units(report: Report) -> list[Unit]:
     """Every segment of a report, with its English and state from the merged memory."""
-    edition = EnglishEdition(merged_catalog(report).catalog)
+    edition = EnglishEdition.for_report(report)
     po_file = catalog_path(Path(report.folder))
     shown = f"{report.path}/{po_file.relative_to(report.folder).as_posix()}"
     where = english_lines(po_file, shown)
@@ -203,7 +239,7 @@ def po_units(path: Path, po: polib.POFile) -> list[Unit]:
     for entry in po:
         if entry.obsolete or not entry.msgid:
             continue
-        state = store.state_of(entry)
+        state = State(store.state_of(entry).value)
         english = entry.msgstr if state in CHECKED else ""
         lines = where.get(entry.msgid, EnglishLines(shown))
         for occurrence, line in entry.occurrences or [("", "")]:
@@ -260,25 +296,47 @@ def check_units(name: str, units: list[Unit], glossary: dict[str, str]) -> Repor
         if unit.state in CHECKED and unit.zh not in seen:
             seen.add(unit.zh)
             findings += unit_findings(unit, glossary)
+    segments = [
+        terms.Segment(u.zh, u.en, u.loc, u.page) for u in units if u.state in CHECKED and u.en
+    ]
+    findings += terms.consistency_findings(segments, glossary)
+    findings += terms.candidate_findings(segments, glossary)
     return ReportCheck(name, tuple(pages.items()), tuple(findings), len(seen))
 
 
-def unit_findings(unit: Unit, glossary: dict[str, str]) -> Iterator[Finding]:
-    """Everything wrong with one translated segment: figures, then terms, then Chinese."""
-    zh, en = plain_text(unit.zh), plain_text(unit.en)
+_NOWHERE = Loc("")
+
+
+def figure_findings(
+    zh: str, en: str, loc: Loc = _NOWHERE, english: EnglishLines | None = None
+) -> list[Finding]:
+    """The figure findings of one segment's Chinese and English (Markdown or plain)."""
+    zh, en = plain_text(zh), plain_text(en)
+    english = english or EnglishLines("")
+    findings = []
     for mismatch in compare(zh, en):
         zh_at = mismatch.zh.start if mismatch.zh else _same_place(mismatch.en, en, zh)
         en_at = mismatch.en.start if mismatch.en else _same_place(mismatch.zh, zh, en)
         zh_end = mismatch.zh.end if mismatch.zh else zh_at
         en_end = mismatch.en.end if mismatch.en else en_at
-        yield Finding(
-            Rule.FIGURE,
-            unit.loc,
-            mismatch.message,
-            excerpt(zh, zh_at, zh_end, ZH_CONTEXT),
-            excerpt(en, en_at, en_end, EN_CONTEXT),
-            unit.english.at(en_at if mismatch.en else 0),
+        findings.append(
+            Finding(
+                Rule.FIGURE,
+                loc,
+                mismatch.message,
+                excerpt(zh, zh_at, zh_end, ZH_CONTEXT),
+                excerpt(en, en_at, en_end, EN_CONTEXT),
+                english.at(en_at if mismatch.en else 0),
+                mismatch.severity,
+            )
         )
+    return findings
+
+
+def unit_findings(unit: Unit, glossary: dict[str, str]) -> Iterator[Finding]:
+    """Everything wrong with one translated segment: figures, then terms, then Chinese."""
+    zh, en = plain_text(unit.zh), plain_text(unit.en)
+    yield from figure_findings(zh, en, unit.loc, unit.english)
     for term, english, start in missing_terms(zh, en, glossary):
         yield Finding(
             Rule.GLOSSARY,
@@ -288,7 +346,7 @@ def unit_findings(unit: Unit, glossary: dict[str, str]) -> Iterator[Finding]:
             "",
             unit.english.at(0),
         )
-    for match in _CJK.finditer(en):
+    for match in CJK_RUN.finditer(en):
         yield Finding(
             Rule.CHINESE,
             unit.loc,

@@ -12,7 +12,8 @@ from typing import Any, TypeVar
 
 import click
 
-from generator.errors import ReportSiteError
+from generator.edition_list import CODES, SOURCE
+from generator.errors import Loc, Problem, ReportSiteError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -84,7 +85,7 @@ def main() -> None:
 )
 @click.option(
     "--year",
-    type=click.IntRange(1900, 2200),
+    type=int,
     help="The report's year, when the text does not give it [default: read from the title, "
     "subtitle or the page's date].",
 )
@@ -139,7 +140,7 @@ def generate(root: str) -> None:
     "--edition",
     "editions",
     multiple=True,
-    type=click.Choice(["zh-Hans", "zh-Hant", "en"]),
+    type=click.Choice(CODES),
     help="Build only this edition (repeatable) [default: all]; the others stay as they are, "
     "unless they were built for another address or theme.",
 )
@@ -156,9 +157,9 @@ def build(root: str, editions: tuple[str, ...]) -> None:
 @root_option
 @click.option(
     "--edition",
-    default="zh-Hans",
+    default=SOURCE.code,
     show_default=True,
-    type=click.Choice(["zh-Hans", "zh-Hant", "en"]),
+    type=click.Choice(CODES),
 )
 @click.option("--dev-addr", default="127.0.0.1:8000", show_default=True)
 @user_errors
@@ -169,19 +170,44 @@ def serve(root: str, edition: str, dev_addr: str) -> None:
     run(_project(root), edition, dev_addr)
 
 
+def engine_options(without: str) -> Callable[[F], F]:
+    """--engine, --base-url and --model, shared by the commands that draft English; `without`
+    says what the command does when no engine is configured."""
+
+    def add(func: F) -> F:
+        func = click.option("--model", help="The model (for ctranslate2: the model directory).")(
+            func
+        )
+        func = click.option(
+            "--base-url", help="The engine's API address, e.g. http://localhost:11434/v1."
+        )(func)
+        func = click.option(
+            "--english-variant",
+            type=click.Choice(["EN-GB", "EN-US"]),
+            help="British or American English: DeepL's target language, a model's spelling "
+            "[default: translate.english_variant in content/site.yml, else EN-GB].",
+        )(func)
+        return click.option(
+            "--engine",
+            help="openai-compatible, libretranslate, deepl or ctranslate2 "
+            f"[default: translate.engine in content/site.yml; none: {without}].",
+        )(func)
+
+    return add
+
+
 @main.command()
 @root_option
-@click.option(
-    "--engine",
-    help="openai-compatible, libretranslate, deepl or ctranslate2 "
-    "[default: translate.engine in content/site.yml; none: merge only].",
-)
-@click.option("--base-url", help="The engine's API address, e.g. http://localhost:11434/v1.")
-@click.option("--model", help="The model (for ctranslate2: the model directory).")
+@engine_options(without="merge only")
 @click.option("--dry-run", is_flag=True, help="Show what would be sent; send and write nothing.")
 @user_errors
 def translate(
-    root: str, engine: str | None, base_url: str | None, model: str | None, dry_run: bool
+    root: str,
+    engine: str | None,
+    base_url: str | None,
+    model: str | None,
+    english_variant: str | None,
+    dry_run: bool,
 ) -> None:
     """Fill missing (and outdated machine) English in the translation memories.
 
@@ -193,34 +219,104 @@ def translate(
 
     translate_site(
         _project(root).content,
-        Options(engine, base_url, model, dry_run),
+        Options(engine, base_url, model, dry_run, english_variant),
         out=click.echo,
+        err=lambda message: click.echo(message, err=True),
+    )
+
+
+@main.command("translate-pr")
+@root_option
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@engine_options(without="draft nothing")
+@click.option(
+    "--base",
+    metavar="REF",
+    help="Compare the memories with this git commit, the pull request's base "
+    "[default: the memories as they were before this run].",
+)
+@click.option(
+    "--require-key",
+    is_flag=True,
+    help="Without a key for the engine, draft nothing and exit 0 (CI without the secret).",
+)
+@user_errors
+def translate_pr(
+    root: str,
+    out: Path,
+    engine: str | None,
+    base_url: str | None,
+    model: str | None,
+    english_variant: str | None,
+    base: str | None,
+    require_key: bool,
+) -> None:
+    """Draft the English for a pull request: translate, check, then write OUT/body.md (the pull
+    request's description) and a copy of every memory that changed.
+
+    The key comes from REPORT_SITE_ENGINE_KEY (the repository secret) or the engine's own
+    variable. What the translate workflow runs; `make translate-pr` runs it here.
+    """
+    from generator.tm.pull_request import draft_pull_request
+    from generator.tm.translate import Options
+
+    draft_pull_request(
+        _project(root).content,
+        out,
+        Options(engine, base_url, model, english_variant=english_variant),
+        base=base,
+        require_key=require_key,
+        echo=click.echo,
         err=lambda message: click.echo(message, err=True),
     )
 
 
 @main.command()
 @root_option
-@click.option("--strict", is_flag=True, help="Exit non-zero if there is any finding (for CI).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit non-zero if there is any error or warning (for CI); notes never fail.",
+)
 @click.option(
     "--po",
     "po",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Check this PO file (msgid Chinese, msgstr English) instead of content/'s memories.",
 )
+@click.option(
+    "--min-coverage",
+    type=click.FloatRange(0, 100),
+    metavar="PERCENT",
+    help="Exit non-zero if a report, or all together, has less English (reviewed or machine) "
+    "than this share of its segments [default: publish, and mark what is missing].",
+)
 @user_errors
-def check(root: str, strict: bool, po: Path | None) -> None:
+def check(root: str, strict: bool, po: Path | None, min_coverage: float | None) -> None:
     """Check the English: coverage by state, figures, glossary terms, Chinese left in it.
 
     Reads the translation memories merged with the current Chinese, as the build does, and
-    writes nothing. Prints every finding with the segment's file:line, then a summary.
+    writes nothing. Prints every finding with the segment's file:line, then a summary. With
+    --strict, warnings about content/ (a file nothing reads, an unknown key) fail it too.
     """
     from generator.check import check_content, check_po
-    from generator.glossary import load_glossary
+    from generator.content import load_glossary
 
     content = _project(root).content
-    result = check_po(po, load_glossary(content)) if po else check_content(content)
+    warnings: list[str] = []
+    result = check_po(po, load_glossary(content)) if po else check_content(content, warnings.append)
+    for warning in warnings:
+        click.echo(warning, err=True)
     click.echo(result.render())
-    error = result.strict_error() if strict else None
-    if error is not None:
-        raise error
+    problems = []
+    for error in (
+        result.strict_error() if strict else None,
+        result.coverage_error(min_coverage) if min_coverage is not None else None,
+    ):
+        problems += error.problems if error is not None else []
+    if strict and warnings:
+        count = f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''}"
+        hint = "fix what each warning above names, then check again"
+        problems.append(Problem(Loc("report-site check --strict"), f"{count} about content/", hint))
+    if problems:
+        raise ReportSiteError(problems)

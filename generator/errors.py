@@ -6,10 +6,14 @@ once (as MkDocs' config validation and Jinja's located syntax errors do).
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, order=True)
@@ -26,6 +30,15 @@ class Loc:
         if not self.col:
             return f"{self.path}:{self.line}"
         return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Located(Generic[T]):
+    """A value an editor wrote, with its place and the line it is on (for messages)."""
+
+    value: T
+    loc: Loc
+    line: str = ""
 
 
 def display_path(path: Path | str) -> str:
@@ -67,6 +80,10 @@ class Problem:
             out.append(f"  hint: {self.hint}")
         return "\n".join(out)
 
+    def as_warning(self) -> Problem:
+        """The problem as shown when it does not stop the run: `file:line: warning: …`."""
+        return Problem(self.loc, f"warning: {self.message}", self.hint, self.source_line)
+
 
 class ReportSiteError(Exception):
     """A failure the user can act on. The CLI prints it without a traceback and exits non-zero."""
@@ -83,12 +100,18 @@ class ReportSiteError(Exception):
 
 @dataclass
 class Problems:
-    """Collects problems during one pass; `raise_if_any` turns them into one error at the end."""
+    """Collects problems during one pass: errors (`items`), which `raise_if_any` turns into one
+    error at the end, and warnings, which do not stop the run but are shown beside the errors
+    when there are any."""
 
     items: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     def add(self, loc: Loc, message: str, hint: str = "", source_line: str = "") -> None:
         self.items.append(Problem(loc, message, hint, source_line))
+
+    def warn(self, loc: Loc, message: str, hint: str = "", source_line: str = "") -> None:
+        self.warnings.append(Problem(loc, message, hint, source_line))
 
     def extend(self, other: Iterable[Problem]) -> None:
         self.items.extend(other)
@@ -98,4 +121,15 @@ class Problems:
 
     def raise_if_any(self) -> None:
         if self.items:
-            raise ReportSiteError(sorted(self.items, key=lambda p: p.loc))
+            shown = [*self.items, *(w.as_warning() for w in self.warnings)]
+            raise ReportSiteError(sorted(shown, key=lambda p: p.loc))
+
+
+def warning_messages(warnings: Iterable[Problem]) -> list[str]:
+    """Warnings as an editor reads them, in file and line order."""
+    return [w.as_warning().render() for w in sorted(warnings, key=lambda p: p.loc)]
+
+
+def to_stderr(message: str) -> None:
+    """Where messages for the editor go unless a caller says otherwise."""
+    print(message, file=sys.stderr)

@@ -22,6 +22,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from generator.render.views import ReportSummary
+
 CACHE_DIR = ".cache/generate"
 GENERATOR_DIR = Path(__file__).resolve().parent
 RENDERING_LIBRARIES = ("opencc", "jinja2", "markdown-it-py", "polib", "pyyaml", "jieba")
@@ -42,7 +44,7 @@ class ReportOutput:
     slug: str
     fingerprint: str
     files: dict[str, str]
-    summaries: dict[str, dict[str, Any]]
+    summaries: dict[str, ReportSummary]
 
 
 def _digest_files(digest: Any, root: Path, paths: Iterable[Path]) -> None:
@@ -101,6 +103,10 @@ def cached_output(
         return None
     data = records[0]
     assert data is not None
+    try:
+        summaries = {code: ReportSummary.from_json(s) for code, s in data["summaries"].items()}
+    except (KeyError, TypeError, AttributeError):  # a record of another version: render again
+        return None
     names = data.get("files", [])
     if mirror is not None and _recorded(root, mirror, slug, fingerprint) is None:
         for name in names:
@@ -110,7 +116,7 @@ def cached_output(
         path = _cache_path(root, mirror, slug)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    return ReportOutput(slug, fingerprint, dict.fromkeys(names, ""), data["summaries"])
+    return ReportOutput(slug, fingerprint, dict.fromkeys(names, ""), summaries)
 
 
 def forget(root: Path, folder: Path, outputs: Iterable[ReportOutput]) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum
 
-from generator.errors import Loc
+from generator.errors import Loc, Located, Problem
 
 
 class BlockKind(StrEnum):
@@ -97,9 +98,32 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class ReportSource:
+    """Where the report's text came from: the imported file, its SHA-256, the page it was
+    published on (report.yml's `source:`)."""
+
+    file: str = ""
+    sha256: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class DroppedText:
+    """Text the import left out on purpose (web-page chrome, an invisible character), as the
+    importer listed it under report.yml's `dropped:`; kept as the record of it, not shown."""
+
+    line: int
+    text: str
+    reason: str
+    column: int = 0
+    field: str = ""  # the report.yml field it was read into (subtitle, published …), if any
+
+
+@dataclass(frozen=True)
 class Report:
     """One report: its folder name is its `slug` (and URL), its index page holds the title and
-    preamble, `sections` the top-level sections in reading order."""
+    preamble, `sections` the top-level sections in reading order. The subtitle (`——在…会议上`)
+    and speaker (`省长 刘捷`) of a government work report are translated like its text."""
 
     slug: str
     path: str  # as messages name it: content/<slug>
@@ -108,8 +132,11 @@ class Report:
     year: int
     index: Page
     sections: tuple[Page, ...]
-    source_file: str = ""
-    source_sha256: str = ""
+    subtitle: Segment | None = None
+    speaker: Segment | None = None
+    published: date | None = None
+    source: ReportSource = ReportSource()
+    dropped: tuple[DroppedText, ...] = ()
     headlines: tuple[Headline, ...] = ()
     charts: tuple[Chart, ...] = ()
 
@@ -123,6 +150,9 @@ class Report:
 
     def segments(self) -> Iterator[Segment]:
         yield self.organisation
+        for extra in (self.subtitle, self.speaker):
+            if extra is not None:
+                yield extra
         for page in self.pages:
             yield from page.segments()
         for headline in self.headlines:
@@ -131,6 +161,35 @@ class Report:
             yield chart.title
             for label, _ in chart.bars:
                 yield label
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One term of content/glossary.yml: its English, where that English comes from (`source`:
+    a URL or a note such as "the university's own name"), a free `note`, and the line it is
+    on."""
+
+    term: str
+    en: str
+    source: str = ""
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The glossary's entries, longest term first (a longer name is matched before a part)."""
+
+    entries: tuple[GlossaryEntry, ...] = ()
+
+    @property
+    def terms(self) -> dict[str, str]:
+        """Term → English, longest first."""
+        return {entry.term: entry.en for entry in self.entries}
+
+    def by_term(self) -> dict[str, GlossaryEntry]:
+        """Term → entry, longest first."""
+        return {entry.term: entry for entry in self.entries}
 
 
 @dataclass(frozen=True)
@@ -143,13 +202,31 @@ class HantConfig:
 
 
 @dataclass(frozen=True)
+class TranslateSettings:
+    """site.yml's `translate:` section: the engine a `translate` run uses when the command line
+    names none (keys are never read from files). `loc` is where the section is."""
+
+    loc: Loc
+    engine: Located[str] | None = None
+    base_url: str | None = None
+    model: str | None = None
+    english_variant: str | None = None  # EN-GB or EN-US
+
+
+@dataclass(frozen=True)
 class SiteConfig:
-    site_url: str
+    site_url: str = ""
     site_name: dict[str, str] = field(default_factory=dict)
     hant: HantConfig = field(default_factory=HantConfig)
+    translate: TranslateSettings | None = None
 
 
 @dataclass(frozen=True)
 class Site:
+    """Everything content/ holds, read and checked; `warnings` are what the editor should look
+    at although nothing stops the build."""
+
     config: SiteConfig
     reports: tuple[Report, ...]
+    glossary: Glossary = Glossary()
+    warnings: tuple[Problem, ...] = ()

@@ -12,22 +12,22 @@ Traditional is written three ways (OpenCC's standard forms, Taiwan's and Hong Ko
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
+from generator.cjk import HAN_RUN
+from generator.edition_list import HANT, SOURCE
 from generator.editions.hant import converter
 
 ALT_FIELD = "alt"
 # The OpenCC conversions that give the other script of an edition, as its readers may type it.
-OTHER_SCRIPT = {"zh-Hans": ("s2t", "s2tw", "s2hk"), "zh-Hant": ("t2s", "tw2s", "hk2s")}
-_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+OTHER_SCRIPT = {SOURCE.code: ("s2t", "s2tw", "s2hk"), HANT.code: ("t2s", "tw2s", "hk2s")}
 
 
 def other_script_words(text: str, configs: tuple[str, ...]) -> str:
     """The words of `text` (jieba segments, separated by zero-width spaces in Material's index)
     whose conversion differs, in each conversion, each once, in order of first appearance."""
-    words = list(dict.fromkeys(_WORD.findall(text)))
+    words = list(dict.fromkeys(HAN_RUN.findall(text)))
     if not words:
         return ""
     differing: dict[str, None] = {}

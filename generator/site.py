@@ -9,6 +9,7 @@ run in parallel, and jieba's dictionary is per process) into a fresh folder that
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,12 +18,13 @@ from urllib.parse import urlsplit
 import jinja2
 import yaml
 
-from generator.content import load_report, load_site_config, report_folders
-from generator.editions import EDITIONS, SourceEdition
+from generator.content import GLOSSARY_FILE, SITE_FILE, load_report, open_content, schema
+from generator.content.yaml_file import Reader, read_yaml, written
+from generator.edition_list import EDITIONS, HANT, EditionInfo
+from generator.editions import Edition, SourceEdition
 from generator.editions.english import EnglishEdition
 from generator.editions.hant import HantEdition
-from generator.errors import Loc, Problem, Problems, ReportSiteError, display_path
-from generator.glossary import GLOSSARY_FILE
+from generator.errors import Problem, Problems, to_stderr, warning_messages
 from generator.incremental import (
     ReportOutput,
     cached_output,
@@ -38,9 +40,11 @@ from generator.render.pages import (
     BILINGUAL_DIR,
     FIGURES_PAGE,
     ReportTexts,
+    common_context,
     render_home,
     render_report,
 )
+from generator.render.views import ReportSummary
 from generator.search_dict import ensure_traditional_dictionary
 from generator.writer import WriteResult, write_tree
 
@@ -86,75 +90,91 @@ class Project:
         return self.root / ".build-site"
 
 
+# Words only the translated edition uses (its machine-translation note and passage states).
+TRANSLATION_STRINGS = frozenset(
+    {
+        "mt_title",
+        "mt_note",
+        "mt_states",
+        "state_reviewed",
+        "state_machine",
+        "state_outdated",
+        "state_missing",
+        "missing",
+        "outdated",
+        "outdated_original",
+    }
+)
+
+
+WORDS = schema.mapping_of(schema.text, schema.verbatim, "write one `key: words` per line")
+STRINGS: schema.Schema[dict[str, tuple[tuple[str, str], ...]]] = schema.Schema(
+    dict, {code: schema.Key(WORDS) for code in EDITIONS}
+)
+
+
 def load_strings(project: Project) -> dict[str, dict[str, str]]:
-    path = project.templates / "strings.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    problems = []
-    for code in EDITIONS:
-        missing = sorted(
-            set(data.get("en", {}))
-            - set(data.get(code, {}))
-            - {
-                "mt_title",
-                "mt_note",
-                "mt_states",
-                "state_reviewed",
-                "state_machine",
-                "state_outdated",
-                "state_missing",
-                "missing",
-                "outdated",
-                "outdated_original",
-            }
-        )
-        if code not in data or missing:
-            problems.append(
-                Problem(
-                    Loc("templates/strings.yml"),
-                    f"edition {code} lacks strings: {', '.join(missing) or 'all'}",
-                    "add them under its key",
-                )
+    """templates/strings.yml: the words around the report's text, per edition; every edition
+    must have every word (the Chinese ones, all but the translation's own)."""
+    problems = Problems()
+    file = read_yaml(project.templates / "strings.yml", project.templates, problems)
+    sections = STRINGS.read_document(Reader(file, problems)) if file else None
+    problems.raise_if_any()
+    assert file is not None and sections is not None
+    data = {code: dict(pairs) for code, pairs in sections.items()}
+    keys = file.root.value if isinstance(file.root, yaml.MappingNode) else []
+    places = {written(key): (file.loc(key), file.line_of(key)) for key, _ in keys}
+    words = {word for section in data.values() for word in section}
+    for info in EDITIONS.values():
+        wanted = words if not info.chinese else words - TRANSLATION_STRINGS
+        missing = sorted(wanted - set(data.get(info.code, {})))
+        if info.code not in data or missing:
+            loc, line = places.get(info.code, (file.start(), ""))
+            problems.add(
+                loc,
+                f"edition {info.code} lacks strings: {', '.join(missing) or 'all'}",
+                "add them under its key",
+                line,
             )
-    if problems:
-        raise ReportSiteError(problems)
-    return {code: {str(k): str(v) for k, v in data[code].items()} for code in EDITIONS}
+    problems.raise_if_any()
+    return {code: data[code] for code in EDITIONS}
 
 
 def edition_config(
-    code: str, config: SiteConfig, summaries: list[dict[str, Any]], strings: dict[str, str]
+    info: EditionInfo, config: SiteConfig, summaries: list[ReportSummary], strings: dict[str, str]
 ) -> dict[str, Any]:
     """The generated mkdocs.yml of one edition; it INHERITs the project's mkdocs.yml."""
     base = config.site_url
     # MkDocs and Material print names and titles as HTML, unescaped.
     site_name = html.escape(strings["site_name"])
     nav: list[Any] = [{site_name: "index.md"}]
-    for summary in sorted(summaries, key=lambda r: (-r["year"], r["organisation"], r["slug"])):
-        pages: list[Any] = list(summary["pages"])
-        pages.append({html.escape(strings["figures_title"]): summary["figures"]})
-        pages.append({html.escape(strings["full_report"]): summary["full"]})
-        nav.append({html.escape(summary["title_plain"]): pages})
+    for summary in sorted(summaries, key=ReportSummary.order):
+        pages: list[Any] = list(summary.pages)
+        pages.append({html.escape(strings["figures_title"]): summary.figures})
+        pages.append({html.escape(strings["full_report"]): summary.full})
+        nav.append({html.escape(summary.title_plain): pages})
     search: dict[str, Any] = {}
-    if code == "zh-Hant":
+    if info is HANT:
         search["jieba_dict"] = f"../../{HANT_DICT}"
     return {
         "INHERIT": "../../mkdocs.yml",
         "site_name": site_name,
-        "site_url": f"{base}{code}/",
+        "site_url": f"{base}{info.code}/",
         "docs_dir": "docs",
-        "site_dir": f"../../site/{code}",
-        "theme": {"language": EDITIONS[code].material_language, "custom_dir": "../../overrides"},
+        "site_dir": f"../../site/{info.code}",
+        "theme": {"language": info.material_language, "custom_dir": "../../overrides"},
         "extra_css": ["assets/report-site.css"],
         "plugins": [{"search": search}],
         "hooks": ["../../overrides/hooks/report_site.py"],
         # Bilingual views are reached from each page, not from the menu.
         "not_in_nav": f"/*/{BILINGUAL_DIR}/*.md",
         "extra": {
-            "edition": code,
+            "edition": info.code,
             "ui": {key: strings[key] for key in UI_STRINGS},
             "site_root": base,
             "alternate": [
-                {"name": info.name, "lang": info.code, "link": f"{base}{info.code}/"}
-                for info in EDITIONS.values()
+                {"name": other.name, "lang": other.code, "link": f"{base}{other.code}/"}
+                for other in EDITIONS.values()
             ],
         },
         "nav": nav,
@@ -170,9 +190,10 @@ def render_report_output(
 ) -> ReportOutput:
     """Every file one report contributes to site_src/, in every edition."""
     english = EnglishEdition.for_report(report)
+    editions: list[Edition] = [SourceEdition(), hant, english]
     item = ReportTexts(
         report,
-        {"zh-Hans": SourceEdition(), "zh-Hant": hant, "en": english},
+        {edition.info.code: edition for edition in editions},
         tuple(report_figures(report, english)),
     )
     files: dict[str, str] = {}
@@ -182,9 +203,10 @@ def render_report_output(
         f"{FIGURES_PAGE}.json": to_json(report, list(item.figures)),
         f"{FIGURES_PAGE}.csv": to_csv(list(item.figures)),
     }
-    for code in EDITIONS:
-        common = {"edition": code, "t": strings[code]}
-        report_files, summaries[code] = render_report(env, code, item, common)
+    for edition in editions:
+        code = edition.info.code
+        common = common_context(edition.info, strings[code])
+        report_files, summaries[code] = render_report(env, item, edition, common)
         for name, text in {**report_files, **data}.items():
             files[f"{code}/docs/{report.slug}/{name}"] = text
     return ReportOutput(report.slug, fingerprint, files, summaries)
@@ -193,12 +215,14 @@ def render_report_output(
 @dataclass(frozen=True)
 class Rendered:
     """site_src/ in memory: `files` to write, `kept` files of unchanged reports to leave as
-    they are, and the reports that were rendered (to record in the cache once written)."""
+    they are, the reports that were rendered (to record in the cache once written), and the
+    warnings about content/ to show."""
 
     config: SiteConfig
     files: dict[str, str | bytes]
     kept: frozenset[str]
     rendered: tuple[ReportOutput, ...]
+    warnings: tuple[Problem, ...] = ()
 
 
 def render_site(
@@ -206,39 +230,27 @@ def render_site(
 ) -> Rendered:
     """Everything under site_src/, in memory. Reports whose output is recorded as current and
     present in every folder of `reuse_from` are neither loaded nor rendered (and are copied
-    into `mirror` if it lacks them)."""
-    problems = Problems()
-    content = project.content
-    if not content.is_dir():
-        raise ReportSiteError(
-            f"{display_path(content)}: content folder not found "
-            "(run `report-site import FILE` first)"
-        )
-    config = load_site_config(content, problems)
+    into `mirror` if it lacks them); every report.yml and folder is checked all the same."""
+    content = open_content(project.content)
+    config = content.config
     strings = load_strings(project)
-    problems.raise_if_any()
     env = environment(project.templates)
     shared = shared_fingerprint(
-        project.root, [project.templates, content / "site.yml", content / GLOSSARY_FILE]
+        project.root,
+        [project.templates, project.content / SITE_FILE, project.content / GLOSSARY_FILE],
     )
     hant = HantEdition(config.hant)
     for code in EDITIONS:
         strings[code]["site_name"] = config.site_name.get(code) or strings[code]["site_name"]
 
+    problems = Problems(warnings=list(content.warnings))
     outputs: list[ReportOutput] = []
     rendered: list[ReportOutput] = []
     kept: set[str] = set()
-    folders = report_folders(content)
-    if not folders:
-        problems.add(
-            Loc(display_path(content)),
-            "no report found (a folder with report.yml)",
-            "import one with `report-site import FILE`",
-        )
-    for folder in folders:
-        fingerprint = report_fingerprint(shared, folder)
+    for entry in content.reports:
+        fingerprint = report_fingerprint(shared, entry.folder.path)
         cached = (
-            cached_output(project.root, folder.name, fingerprint, reuse_from, mirror)
+            cached_output(project.root, entry.slug, fingerprint, reuse_from, mirror)
             if reuse_from
             else None
         )
@@ -246,7 +258,7 @@ def render_site(
             outputs.append(cached)
             kept.update(cached.files)
             continue
-        report = load_report(folder, content, problems)
+        report = load_report(entry, project.content, problems)
         if report and not problems:
             output = render_report_output(env, report, hant, strings, fingerprint)
             outputs.append(output)
@@ -257,14 +269,15 @@ def render_site(
     for output in rendered:
         files.update(output.files)
     css = (project.templates / "assets" / "report-site.css").read_bytes()
-    for code in EDITIONS:
+    for info in EDITIONS.values():
+        code = info.code
         summaries = [o.summaries[code] for o in outputs]
-        files[f"{code}/docs/index.md"] = render_home(env, code, summaries, strings[code])
+        files[f"{code}/docs/index.md"] = render_home(env, info, summaries, strings[code])
         files[f"{code}/docs/assets/report-site.css"] = css
         files[f"{code}/mkdocs.yml"] = (
             "# Generated by report-site from content/ and mkdocs.yml: do not edit.\n"
             + yaml.safe_dump(
-                edition_config(code, config, summaries, strings[code]),
+                edition_config(info, config, summaries, strings[code]),
                 allow_unicode=True,
                 sort_keys=False,
                 width=1000,
@@ -283,12 +296,15 @@ def render_site(
             site_path=urlsplit(config.site_url).path,
             strings=strings,
         )
-    return Rendered(config, files, frozenset(kept), tuple(rendered))
+    return Rendered(config, files, frozenset(kept), tuple(rendered), tuple(problems.warnings))
 
 
-def generate(project: Project) -> WriteResult:
-    """Write site_src/ (only files that changed) and make sure the search dictionary exists."""
+def generate(project: Project, warn: Callable[[str], None] = to_stderr) -> WriteResult:
+    """Write site_src/ (only files that changed) and make sure the search dictionary exists.
+    Warnings about content/ go to `warn`."""
     rendered = render_site(project, reuse_from=(project.site_src,))
+    for message in warning_messages(rendered.warnings):
+        warn(message)
     forget(project.root, project.site_src, rendered.rendered)
     result = write_tree(project.site_src, rendered.files, keep=rendered.kept)
     record(project.root, project.site_src, rendered.rendered)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from generator.importer.numbering import strip_numbering
-
 MAX_SLUG = 40
 # A report's folder is its web address in every edition, beside what MkDocs itself puts there.
 REPORT_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -15,10 +13,11 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 def pinyin_slug(heading: str) -> str:
-    """`一、加强党的领导，把牢教育发展方向` → `jiaqiang-dangdelingdao`: pinyin of the words of the
-    first phrase, numbering removed, at most MAX_SLUG characters. Quotation marks do not end
-    the phrase (`一、2025年和“十四五”时期工作回顾` → `2025-nian-he-shisiwu-shiqi-gongzuo-huigu`)."""
-    text = _CJK_GAP.sub("", _QUOTES.sub("", strip_numbering(heading)))  # `综 合` → `综合`
+    """`加强党的领导，把牢教育发展方向` → `jiaqiang-dangdelingdao`: pinyin of the words of the
+    first phrase of a heading (without its numbering), at most MAX_SLUG characters. Quotation
+    marks do not end the phrase (`2025年和“十四五”时期工作回顾` →
+    `2025-nian-he-shisiwu-shiqi-gongzuo-huigu`)."""
+    text = _CJK_GAP.sub("", _QUOTES.sub("", heading))  # `综 合` (spaced to align) → `综合`
     phrase = re.split(r"[，,。：:；;、（）()\s]", text.strip(), maxsplit=1)[0] or text
     return _join_words(pinyin_words(phrase), MAX_SLUG)
 

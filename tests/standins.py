@@ -301,6 +301,7 @@ class DeepLStandIn(StandIn):
         self.check(
             body.get("target_lang") in ("EN-GB", "EN-US"), f"target_lang {body.get('target_lang')}"
         )
+        self.check(isinstance(body.get("context", ""), str), "context must be one text")
         entries: dict[str, str] = {}
         if "glossary_id" in body:
             entries = self.entries.get(body["glossary_id"], {})

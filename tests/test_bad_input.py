@@ -14,7 +14,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from generator.content import _PARSER, load_site
+from generator.content import PARSER, load_site
 from generator.errors import ReportSiteError
 from generator.importer import decode
 from generator.importer.run import import_report, plan_import
@@ -52,7 +52,7 @@ def pages_text(folder: Path) -> str:
     return "\n".join(
         plain_text(t.content)
         for page in sorted((folder / "zh-Hans").glob("0*.md"))
-        for t in _PARSER.parse(page.read_text(encoding="utf-8"))
+        for t in PARSER.parse(page.read_text(encoding="utf-8"))
         if t.type == "inline"
     )
 
@@ -631,4 +631,15 @@ def test_an_unreadable_file_is_reported_with_the_errors_before_it(here: Path) ->
         "report.txt: the file is empty\n"
         "  hint: export the report's text into this file first\n"
         "2 problems found.\n"
+    )
+
+
+def test_a_year_no_report_can_be_about(here: Path) -> None:
+    Path("report.txt").write_text("工作总结\n一、总则\n正文。\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["import", "report.txt", "--out", "out", "--organisation", "某局", "--year", "1800"]
+    )
+    assert_refused(
+        result,
+        "--year: 1800 is not a year a report can be about\n  hint: give a year from 1949 to 2100\n",
     )

@@ -12,7 +12,15 @@ COMMANDS = sorted(main.commands)
 
 
 def test_the_commands_are_the_documented_ones() -> None:
-    assert COMMANDS == ["build", "check", "generate", "import", "serve", "translate"]
+    assert COMMANDS == [
+        "build",
+        "check",
+        "generate",
+        "import",
+        "serve",
+        "translate",
+        "translate-pr",
+    ]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from generator.content import join_lines, load_site
+from generator.content import join_lines, load_glossary, load_site
 from generator.errors import ReportSiteError
-from generator.model import BlockKind
+from generator.model import BlockKind, DroppedText, ReportSource
 from generator.site import Project
 
 
@@ -85,3 +86,96 @@ def test_a_page_file_name_must_be_usable_as_an_address(project: Project) -> None
     with pytest.raises(ReportSiteError) as error:
         load_site(project.content)
     assert error.value.problems[0].message == "page file names are their web addresses"
+
+
+META_HEAD = "organisation: 浙江省人民政府\nyear: 2026\n"
+
+
+def _meta(project: Project, text: str) -> Path:
+    meta = project.content / "hangzhou-education-2020" / "report.yml"
+    meta.write_text(text, encoding="utf-8")
+    return meta
+
+
+def test_subtitle_speaker_date_and_address_are_read_and_translated(project: Project) -> None:
+    _meta(
+        project,
+        META_HEAD + "subtitle: ——2026年1月27日在浙江省第十四届人民代表大会第四次会议上\n"
+        "speaker: 省长 刘捷\n"
+        "published: 2026-01-31\n"
+        "source:\n  file: zhejiang-gov-2026.txt\n  sha256: abc\n"
+        "  url: https://www.zj.gov.cn/art/2026/1/31/art_1.html\n"
+        "dropped:\n  - {line: 1, text: 首页 > 政务公开, reason: a breadcrumb}\n",
+    )
+    (report,) = load_site(project.content).reports
+    assert report.subtitle is not None and report.speaker is not None
+    assert (report.subtitle.text, str(report.subtitle.loc)) == (
+        "——2026年1月27日在浙江省第十四届人民代表大会第四次会议上",
+        "content/hangzhou-education-2020/report.yml:3",
+    )
+    assert report.speaker.text == "省长 刘捷"
+    assert report.published == date(2026, 1, 31)
+    assert report.source == ReportSource(
+        "zhejiang-gov-2026.txt", "abc", "https://www.zj.gov.cn/art/2026/1/31/art_1.html"
+    )
+    assert report.dropped == (DroppedText(1, "首页 > 政务公开", "a breadcrumb"),)
+    texts = [s.text for s in report.segments()]
+    assert texts[:4] == ["浙江省人民政府", report.subtitle.text, "省长 刘捷", report.title.text]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "published: 2026-02-30",
+            "5:12: published: 2026-02-30 is not a real date (day is out of range for month)\n"
+            "    published: 2026-02-30\n"
+            "               ^\n"
+            "  hint: write the date as year-month-day, e.g. published: 2026-01-31",
+        ),
+        (
+            "published: 2026年1月31日",
+            "5:12: published must be a date, not '2026年1月31日'\n"
+            "    published: 2026年1月31日\n"
+            "               ^\n"
+            "  hint: write the date as year-month-day, e.g. published: 2026-01-31",
+        ),
+        (
+            "source: {url: ftp://example.org/report.txt}",
+            "5:15: source.url must be a web address starting with http:// or https://\n"
+            "    source: {url: ftp://example.org/report.txt}\n"
+            "                  ^\n"
+            "  hint: copy the address from the browser's address bar",
+        ),
+        (
+            "speaker: [省长, 刘捷]",
+            "5:10: speaker must be text, not a list\n"
+            "    speaker: [省长, 刘捷]\n"
+            "             ^\n"
+            "  hint: write it on one line after `speaker:`",
+        ),
+    ],
+)
+def test_a_wrong_value_of_the_new_keys_is_refused_at_its_place(
+    project: Project, line: str, expected: str
+) -> None:
+    _meta(project, "# 说明\n" + META_HEAD + "subtitle: ''\n" + line + "\n")
+    with pytest.raises(ReportSiteError) as error:
+        load_site(project.content)
+    assert error.value.render() == f"content/hangzhou-education-2020/report.yml:{expected}"
+
+
+def test_a_glossary_entry_of_the_wrong_form_is_shown_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "glossary.yml").write_text(
+        "西湖大学: Westlake University\n亲清在线: {source: https://www.hangzhou.gov.cn/}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ReportSiteError) as error:
+        load_glossary(tmp_path)
+    assert error.value.render() == (
+        f"{tmp_path.name}/glossary.yml:2:1: the entry of '亲清在线' has no English (en:)\n"
+        "    亲清在线: {source: https://www.hangzhou.gov.cn/}\n"
+        "    ^\n"
+        "  hint: write `中文: English`, or `中文: {en: English, source: URL or note, note: text}` "
+        "(in quotes if YAML would read a value otherwise)"
+    )

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from generator.errors import ReportSiteError
 from generator.tm.engines import EngineConfig, EngineError, Retry, create
 from generator.tm.engines.ctranslate2_model import sentences
 from generator.tm.engines.deepl import FREE_BASE_URL, PRO_BASE_URL, default_base_url, glossary_tsv
@@ -419,3 +420,73 @@ def test_ctranslate2_splits_sentences_tokenises_and_joins(
 def test_sentences_keep_their_punctuation() -> None:
     assert sentences("一是甲；二是乙。三是丙？") == ["一是甲；", "二是乙。", "三是丙？"]
     assert sentences("没有句号") == ["没有句号"]
+
+
+# context and the English variant
+
+
+def test_openai_gets_the_neighbouring_segments_and_the_spelling_in_its_instructions(
+    openai: OpenAIStandIn, sleeps: Sleeps
+) -> None:
+    config = EngineConfig("openai-compatible", openai.base_url, openai.model, "EN-US")
+    engine = create(config, {"OPENAI_API_KEY": SECRET}, Retry(sleep=sleeps))
+    texts = ["一、加强党的领导", "新增学位5.79万个。"]
+    context = ["认真履行职能。", "一、加强党的领导\n二、打好防疫硬仗"]
+    assert engine.translate(texts, GLOSSARY, context) == [fake_english(t) for t in texts]
+    sent = openai.posts("/v1/chat/completions")
+    system = sent[1].body["messages"][0]["content"]
+    assert "Use American spelling (program, organization)." in system
+    assert "do not translate it:\n一、加强党的领导\n二、打好防疫硬仗" in system
+    assert sent[1].body["messages"][1]["content"] == "新增学位5.79万个。"  # the passage alone
+
+
+def test_deepl_english_variant_is_its_target_and_the_neighbours_its_context(
+    sleeps: Sleeps,
+) -> None:
+    with DeepLStandIn() as server:
+        env = {"DEEPL_AUTH_KEY": server.key}
+        config = EngineConfig("deepl", server.base_url, english_variant="EN-US")
+        engine = create(config, env, Retry(sleep=sleeps))
+        texts = ["标题", "正文。"]
+        engine.translate(texts, {}, ["正文。", "标题\n下一段。"])
+        body = server.posts("/v2/translate")[0].body
+        assert body["target_lang"] == "EN-US"
+        assert body["context"] == "标题\n下一段。"  # the batch's texts are not context
+        engine_gb = create(EngineConfig("deepl", server.base_url), env, Retry(sleep=sleeps))
+        engine_gb.translate(["你好。"], {})
+        assert server.posts("/v2/translate")[1].body["target_lang"] == "EN-GB"
+        assert "context" not in server.posts("/v2/translate")[1].body
+        assert server.problems == []
+
+
+def test_the_english_variant_is_a_setting_and_a_command_line_option(tmp_path: Path) -> None:
+    from generator.content import read_site_config
+    from generator.tm.engines.settings import resolve
+
+    (tmp_path / "site.yml").write_text(
+        "site_url: https://example.org/\ntranslate:\n  engine: deepl\n  english_variant: EN-US\n",
+        encoding="utf-8",
+    )
+    from_file = resolve(read_site_config(tmp_path).translate, None, None, None)
+    from_option = resolve(read_site_config(tmp_path).translate, None, None, None, "EN-GB")
+    assert from_file is not None and from_file.english_variant == "EN-US"
+    assert from_option is not None and from_option.english_variant == "EN-GB"
+    (tmp_path / "site.yml").write_text(
+        "site_url: https://example.org/\ntranslate:\n  engine: deepl\n  english_variant: British\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ReportSiteError) as caught:
+        resolve(read_site_config(tmp_path).translate, None, None, None)
+    assert [(p.loc.line, p.message) for p in caught.value.problems] == [
+        (4, "translate.english_variant must be EN-GB or EN-US, not 'British'")
+    ]
+
+
+def test_each_segment_gets_the_segments_before_and_after_it() -> None:
+    from generator.tm.translate import neighbours
+
+    assert neighbours(["标题", "第一段", "第二段"]) == {
+        "标题": "第一段",
+        "第一段": "标题\n第二段",
+        "第二段": "第一段",
+    }

@@ -253,8 +253,8 @@ def test_the_english_states_the_chinese_figures(zh: str, en: str) -> None:
         ),
         (
             "累计入校服务5.79万人次",
-            "about 57,900 visits",
-            "5.79万人次 is 57,900, but the English has about 57,900",
+            "nearly 57,900 visits",
+            "5.79万人次 is 57,900, but the English has nearly 57,900",
         ),
         (
             "推进2240多所民办学校",
@@ -263,8 +263,8 @@ def test_the_english_states_the_chinese_figures(zh: str, en: str) -> None:
         ),
         (
             "补助资金3771.55万元",
-            "subsidies of CNY 37.7 million",
-            "3771.55万元 is CNY 37,715,500, but the English has CNY 37.7 million",
+            "subsidies of CNY 37.8 million",
+            "3771.55万元 is CNY 37,715,500, but the English has CNY 37.8 million",
         ),
         (
             "补助资金3771.55万元",

@@ -79,9 +79,13 @@ def test_a_headline_figure_the_page_does_not_state_is_refused(project: Project) 
     )
     with pytest.raises(ReportSiteError) as error:
         load_site(project.content)
-    (problem,) = error.value.problems
-    assert str(problem.loc) == "content/hangzhou-education-2020/report.yml:11"
-    assert problem.message == "figure '7.9万个' is not written on 04-henzhua-jichu-baozhang"
+    assert error.value.render() == (
+        "content/hangzhou-education-2020/report.yml:11:13: figure '7.9万个' is not written on "
+        "04-henzhua-jichu-baozhang\n"
+        "        figure: 7.9万个\n"
+        "                ^\n"
+        "  hint: copy the figure exactly as the page writes it, unit included"
+    )
 
 
 def test_a_chart_is_an_image_with_a_text_alternative() -> None:

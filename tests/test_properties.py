@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.content import _PARSER, load_site
+from generator.content import PARSER, load_site
 from generator.errors import ReportSiteError
 from generator.html_safety import unsafe_markup
 from generator.importer.decode import decode_report
@@ -127,7 +127,7 @@ def site_html(text: str) -> str:
 
 @given(any_line)
 def test_escaped_text_reads_back_as_the_same_text(text: str) -> None:
-    tokens = _PARSER.parse(f"# 标题\n\n{escape(text)}\n")
+    tokens = PARSER.parse(f"# 标题\n\n{escape(text)}\n")
     inline_tokens = [t for t in tokens if t.type == "inline"]
     assert len(inline_tokens) == 2, f"escaped text became more than one block: {escape(text)!r}"
     assert tokens[3].type == "paragraph_open"
@@ -136,7 +136,7 @@ def test_escaped_text_reads_back_as_the_same_text(text: str) -> None:
 
 @given(any_line)
 def test_escaped_text_is_shown_literally_by_the_site(text: str) -> None:
-    tokens = _PARSER.parse(f"# 标题\n\n{escape(text)}\n")
+    tokens = PARSER.parse(f"# 标题\n\n{escape(text)}\n")
     segment = [t for t in tokens if t.type == "inline"][1].content  # as the loader keeps it
     assert site_html(segment) == text
 
@@ -204,7 +204,7 @@ def test_known_tricks_stay_text(text: str) -> None:
 
 @given(any_line)
 def test_escaped_heading_reads_back_as_the_same_text(text: str) -> None:
-    tokens = _PARSER.parse(f"## {escape(text)}\n")
+    tokens = PARSER.parse(f"## {escape(text)}\n")
     assert [t.type for t in tokens] == ["heading_open", "inline", "heading_close"]
     assert plain_text(tokens[1].content) == text
 
@@ -214,7 +214,7 @@ def test_escaped_heading_reads_back_as_the_same_text(text: str) -> None:
 def test_tables_read_back_cell_for_cell(rows: list[list[str]]) -> None:
     lines = [Line(i, "\t".join(row)) for i, row in enumerate(rows, 1)]
     table = read_table(lines)
-    tokens = _PARSER.parse(table_markdown(table) + "\n")
+    tokens = PARSER.parse(table_markdown(table) + "\n")
     cells = [plain_text(t.content) for t in tokens if t.type == "inline"]
     assert tokens[0].type == "table_open"
     assert cells == [cell for row in table.rows for cell in row]

@@ -11,11 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.editions import State
 from generator.editions.english import EnglishEdition
 from generator.errors import Loc, ReportSiteError
 from generator.model import Segment
 from generator.tm import store
+from generator.tm.memory import Memory
+from generator.tm.unit import UnitState as State
 
 
 def seg(text: str, line: int = 1) -> Segment:
@@ -264,10 +265,10 @@ def test_a_translators_line_breaks_and_numbering_stay_inside_the_passage() -> No
     # Poedit wraps long English over lines, and an English passage may begin "3." or "#":
     # on the page it is still the one paragraph, heading or list item it translates.
     po = catalog(("三是加强保障。", "3. Third, we strengthened\nsupport\n# for schools.", MACHINE))
-    text = EnglishEdition(po).text(seg("三是加强保障。")).text
+    text = EnglishEdition(Memory(po)).text(seg("三是加强保障。")).text
     html = markdown.markdown(text, extensions=["pymdownx.escapeall"])
     assert html == "<p>3. Third, we strengthened support # for schools.</p>"
     for start in ("!!! note", "[1]: https://example.org", "# Heading", "- item", "***"):
-        text = EnglishEdition(catalog(("甲。", start, MACHINE))).text(seg("甲。")).text
+        text = EnglishEdition(Memory(catalog(("甲。", start, MACHINE)))).text(seg("甲。")).text
         html = markdown.markdown(text, extensions=["admonition", "pymdownx.escapeall"])
         assert html.startswith("<p>") and html.count("<p>") == 1, (start, html)

@@ -18,11 +18,11 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.editions import State
 from generator.errors import ReportSiteError
 from generator.tm import store
 from generator.tm.engines import EngineError, Retry
 from generator.tm.translate import Options, Outcome, Provenance, record, translate_site
+from generator.tm.unit import UnitState as State
 from tests.conftest import copy_project
 from tests.standins import DeepLStandIn, OpenAIStandIn, Seen, fake_english
 
@@ -299,18 +299,22 @@ def test_the_engine_can_come_from_site_yml_and_the_command_line_wins(
     [
         (
             "translate:\n  engine: openai-compatible\n  api_key: sk-x\n",
-            "content/site.yml:4: translate.api_key: keys are never read from files\n"
+            "content/site.yml:4:3: translate.api_key: keys are never read from files\n"
             "  hint: remove it and set the environment variable (OPENAI_API_KEY, DEEPL_AUTH_KEY "
             "or LIBRETRANSLATE_API_KEY) instead",
         ),
         (
             "translate:\n  engine: deepel\n",
-            "content/site.yml:3: unknown engine 'deepel' (engines: openai-compatible, "
-            "libretranslate, deepl, ctranslate2); did you mean deepl?",
+            "content/site.yml:3:11: unknown engine 'deepel' (engines: openai-compatible, "
+            "libretranslate, deepl, ctranslate2); did you mean deepl?\n"
+            "      engine: deepel\n"
+            "              ^",
         ),
         (
             "translate: deepl\n",
-            "content/site.yml:2: translate must be a mapping\n"
+            "content/site.yml:2:12: translate must be a mapping\n"
+            "    translate: deepl\n"
+            "               ^\n"
             "  hint: write `engine:`, `base_url:` and `model:` indented below `translate:`",
         ),
     ],

@@ -1,4 +1,5 @@
-"""The publishing workflow: valid for actionlint, current official actions, least privilege."""
+"""The workflows: valid for actionlint; publishing uses current official actions, least privilege
+(the translate workflow's own tests are in test_translate_workflow.py)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import ROOT
 
-WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+WORKFLOWS = ROOT / ".github" / "workflows"
+WORKFLOW = WORKFLOWS / "pages.yml"
 
 
-def test_actionlint_finds_nothing() -> None:
+@pytest.mark.parametrize("name", ["pages.yml", "translate.yml"])
+def test_actionlint_finds_nothing(name: str) -> None:
     actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent))
     assert actionlint, "actionlint is installed by requirements-dev.lock"
-    result = subprocess.run([actionlint, str(WORKFLOW)], capture_output=True, text=True)
+    result = subprocess.run([actionlint, str(WORKFLOWS / name)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -1,4 +1,5 @@
-"""The three editions of a site and what each knows about its language.
+"""The editions of a site and what each knows about its language (the list is
+generator.edition_list).
 
 An edition turns a source segment into the text readers of that edition see, with a state that
 says where the text came from, so the English edition can be honest about machine translation.
@@ -10,30 +11,23 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from generator.edition_list import EDITIONS, SOURCE, EditionInfo
 from generator.model import Segment
+from generator.tm.unit import UnitState
+
+__all__ = ["EDITIONS", "Edition", "EditionInfo", "EditionText", "SourceEdition", "State"]
 
 
 class State(StrEnum):
+    """Where an edition's text comes from: the source, a conversion, or the translation
+    memory (whose states, generator.tm.unit.UnitState, are the last four)."""
+
     SOURCE = "source"  # the Chinese the report was written in
     CONVERTED = "converted"  # derived mechanically (OpenCC)
-    REVIEWED = "reviewed"  # a person translated or checked it
-    MACHINE = "machine"  # drafted by a machine, not yet reviewed
-    OUTDATED = "outdated"  # the Chinese changed since it was translated
-    MISSING = "missing"  # no translation yet
-
-
-@dataclass(frozen=True)
-class EditionInfo:
-    code: str  # BCP 47 tag, also the folder under site/ and the <html lang>
-    name: str  # the edition's name in its own language, for the switcher
-    material_language: str  # Material's theme.language (UI strings)
-
-
-EDITIONS: dict[str, EditionInfo] = {
-    "zh-Hans": EditionInfo("zh-Hans", "简体中文", "zh-Hans"),
-    "zh-Hant": EditionInfo("zh-Hant", "繁體中文", "zh-Hant"),
-    "en": EditionInfo("en", "English", "en"),
-}
+    REVIEWED = UnitState.REVIEWED.value
+    MACHINE = UnitState.MACHINE.value
+    OUTDATED = UnitState.OUTDATED.value
+    MISSING = UnitState.MISSING.value
 
 
 @dataclass(frozen=True)
@@ -52,9 +46,16 @@ class Edition(Protocol):
 
     def text(self, segment: Segment) -> EditionText: ...
 
+    def chinese(self, text: str) -> str:
+        """Chinese text (a figure's sentence, say) as this edition writes Chinese."""
+        ...
+
 
 class SourceEdition:
-    info = EDITIONS["zh-Hans"]
+    info = SOURCE
 
     def text(self, segment: Segment) -> EditionText:
         return EditionText(segment.text, State.SOURCE)
+
+    def chinese(self, text: str) -> str:
+        return text

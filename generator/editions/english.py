@@ -1,52 +1,40 @@
 """The English edition: each segment's English from the report's translation memory.
 
-The build never writes the memory; it merges it with the current Chinese in memory, so a
-paragraph edited since it was translated shows as outdated right away, with the Chinese at hand.
+The build never writes the memory; it is merged with the current Chinese in memory
+(generator.tm.memory), so a paragraph edited since it was translated shows as outdated right
+away, with the Chinese at hand.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from pathlib import Path
-
-import polib
-
-from generator.editions import EDITIONS, EditionText, State
+from generator.edition_list import ENGLISH, SOURCE
+from generator.editions import EditionText, State
 from generator.markdown_text import one_inline
 from generator.model import Report, Segment
-from generator.tm import store
-
-TRANSLATIONS_DIR = "translations"
-
-
-def catalog_path(report_dir: Path, lang: str = "en") -> Path:
-    return report_dir / TRANSLATIONS_DIR / f"{lang}.po"
-
-
-def merged_catalog(report: Report) -> store.MergeResult:
-    old = store.load(catalog_path(Path(report.folder)))
-    return store.merge(old, list(report.segments()), report.path)
+from generator.tm.memory import Memory
+from generator.tm.unit import UnitState
 
 
 class EnglishEdition:
-    info = EDITIONS["en"]
+    info = ENGLISH
 
-    def __init__(self, catalog: polib.POFile):
-        self.entries = {e.msgid: e for e in catalog if not e.obsolete}
+    def __init__(self, memory: Memory):
+        self.memory = memory
 
     @classmethod
     def for_report(cls, report: Report) -> EnglishEdition:
-        return cls(merged_catalog(report).catalog)
+        return cls(Memory.for_report(report))
 
     def text(self, segment: Segment) -> EditionText:
-        entry = self.entries.get(segment.text)
-        if entry is None or not entry.msgstr:
-            return EditionText(segment.text, State.MISSING, segment.text, "zh-Hans")
-        state = store.state_of(entry)
-        english = one_inline(entry.msgstr)
-        if state is State.OUTDATED:
-            return EditionText(english, state, segment.text)
-        return EditionText(english, state)
+        unit = self.memory.unit(segment.text)
+        if unit.state is UnitState.MISSING:
+            return EditionText(segment.text, State.MISSING, segment.text, SOURCE.code)
+        english = one_inline(unit.target)
+        if unit.state is UnitState.OUTDATED:
+            return EditionText(english, State.OUTDATED, segment.text)
+        return EditionText(english, State(unit.state.value))
 
-    def coverage(self, report: Report) -> Counter[State]:
-        return Counter(self.text(s).state for s in report.segments())
+    def chinese(self, text: str) -> str:
+        """Chinese the English edition shows (a figure's sentence not yet translated) is the
+        source's."""
+        return text

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 import opencc
 
-from generator.editions import EDITIONS, EditionText, State
+from generator.edition_list import HANT
+from generator.editions import EditionText, State
 from generator.errors import ReportSiteError
 from generator.model import HantConfig, Segment
 
@@ -22,18 +23,20 @@ _PLACEHOLDER_BASE = 0xF0000
 
 @lru_cache(maxsize=8)
 def converter(config: str) -> opencc.OpenCC:
-    """One converter per configuration and process: loading the dictionaries is the slow part."""
+    """One converter per configuration and process: loading the dictionaries is the slow part.
+    (The configuration site.yml names is checked when it is read; one that still fails to load
+    means a damaged installation.)"""
     try:
         return opencc.OpenCC(config)
     except Exception as error:  # OpenCC raises a bare Exception for an unknown configuration
         raise ReportSiteError(
-            f"content/site.yml: OpenCC configuration {config!r} is unknown ({error}); "
-            "use s2tw (default), s2twp, s2hk or s2t"
+            f"OpenCC cannot load its configuration {config!r} ({error}); "
+            "reinstall it: pip install -r requirements.lock"
         ) from None
 
 
 class HantEdition:
-    info = EDITIONS["zh-Hant"]
+    info = HANT
 
     def __init__(self, config: HantConfig):
         self.converter = converter(config.opencc)
@@ -69,3 +72,6 @@ class HantEdition:
 
     def text(self, segment: Segment) -> EditionText:
         return EditionText(self.convert(segment.text), State.CONVERTED)
+
+    def chinese(self, text: str) -> str:
+        return self.convert(text)

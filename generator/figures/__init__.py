@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from generator.figures.chinese import extract_zh, zh_numeral_values
 from generator.figures.compare import Mismatch, compare, compare_figures
-from generator.figures.english import extract_en
+from generator.figures.english import RELATIVE_YEAR, extract_en
 from generator.figures.model import MONTH_NAMES, POINTS, Figure, Kind, Qualifier, number
 
 __all__ = [
     "MONTH_NAMES",
     "POINTS",
+    "RELATIVE_YEAR",
     "Figure",
     "Kind",
     "Mismatch",

@@ -8,8 +8,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 from generator.figures.model import MONTH_NAMES, POINTS, Figure, Kind, Qualifier, decimal_of
+from generator.figures.units import en_unit_at
 
-_EN_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Digits, grouped by commas or (Hong Kong, Macao) by spaces: 77 100.
+_EN_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.,])|\d+(?:\.\d+)?"
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty"
@@ -17,6 +19,10 @@ _ONES = (
 _TENS = "thirty forty fifty sixty seventy eighty ninety"
 _SPELLED = {word: i for i, word in enumerate(re.findall(r"\w+", _ONES))}
 _SPELLED |= {word: 10 * i for i, word in enumerate(re.findall(r"\w+", _TENS), 3)}
+_SPELLED |= {"dozen": 12, "decade": 10}
+# Multiples in words: "doubled" for 翻一番.
+_MULTIPLES = {"doubled": 2, "double": 2, "twofold": 2, "tripled": 3, "threefold": 3}
+_MULTIPLES |= {"quadrupled": 4, "fourfold": 4}
 _NTHS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
@@ -27,15 +33,25 @@ _EN_DATE = re.compile(
     rf"\b(?P<m1>{_MONTH})\b(?:\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d))?"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b"
 )
+_WORD_NUMBERS = "|".join(_SPELLED)
+# Money: a currency before the amount (CNY 5 billion, $17.5 trillion, HK$2 billion) or after it
+# (5 billion yuan, one trillion yuan, 18 trillion US dollars).
 _EN_MONEY = re.compile(
-    rf"(?:\b(?:CNY|RMB)|[¥￥])\s?(?P<a>{_EN_NUMBER})(?:\s(?P<sa>million|billion|trillion|thousand)\b)?"
-    rf"|(?<![\w.])(?P<b>{_EN_NUMBER})(?:\s(?P<sb>million|billion|trillion|thousand))?"
-    r"\s(?:yuan|CNY|RMB)\b"
+    rf"(?:\b(?P<pc>CNY|RMB|USD|HKD|MOP|EUR)\b|(?P<ps>US\$|HK\$|MOP\$|[¥￥$]))\s?"
+    rf"(?P<a>{_EN_NUMBER})(?:\s(?P<sa>million|billion|trillion|thousand)\b)?"
+    rf"|(?<![\w.])(?P<b>{_EN_NUMBER}|(?i:{_WORD_NUMBERS})\b)"
+    r"(?:\s(?P<sb>million|billion|trillion|thousand))?"
+    r"\s(?P<sc>yuan|CNY|RMB|(?:US |U\.S\. |Hong Kong |HK )?dollars|patacas|euros)\b"
 )
+_CURRENCIES = {"yuan": "", "cny": "", "rmb": "", "¥": "", "￥": "", "$": "$", "dollars": "$"}
+_CURRENCIES |= {"usd": "USD", "us$": "USD", "us dollars": "USD", "u.s. dollars": "USD"}
+_CURRENCIES |= {"hkd": "HKD", "hk$": "HKD", "hk dollars": "HKD", "hong kong dollars": "HKD"}
+_CURRENCIES |= {"mop": "MOP", "mop$": "MOP", "patacas": "MOP", "eur": "EUR", "euros": "EUR"}
 _EN_FIGURE = re.compile(
     rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{_EN_NUMBER})"
     r"(?!\d|[.,]\d|(?!(?:st|nd|rd|th)\b)[A-Za-z])"
-    rf"|\b(?P<word>{'|'.join(_SPELLED)})\b|\b(?P<nth>{'|'.join(_SPELLED_ORDINALS)})\b",
+    rf"|\b(?P<word>{'|'.join(_SPELLED)})\b|\b(?P<nth>{'|'.join(_SPELLED_ORDINALS)})\b"
+    rf"|\b(?P<times>{'|'.join(_MULTIPLES)})\b",
     re.IGNORECASE,
 )
 _SCALES = {
@@ -54,14 +70,19 @@ _EN_UNITS: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\s?[:：]\s?(\d+(?:\.\d+)?)"), Kind.RATIO),
     (re.compile(r"(?:st|nd|rd|th)\b"), Kind.ORDINAL),
     (re.compile(r"\s(?:percentage|percent)\s?points?\b|\s?pp\b|\s?p\.p\."), Kind.PERCENTAGE_POINT),
-    (re.compile(r"\s?%|\s(?:percent|per cent)\b"), Kind.PERCENT),
+    (re.compile(r"\s?%|\s(?:percent|per cent)\b|-percent\b"), Kind.PERCENT),
     (re.compile(r"\s?‰|\sper\s(?:mille|mil|thousand)\b"), Kind.PERMILLE),
     (re.compile(r"\s(?:times|fold)\b|-fold\b"), Kind.TIMES),
 )
+# Qualifiers official English writes before a figure, prepositions and verbs alike: "exceeded
+# 40 trillion yuan", "below 5.3%", "topped", "upwards of", "passed the 13 million mark".
 _EN_BEFORE = re.compile(
-    r"\b(?P<q>more than|over|above|in excess of|upwards of|at least|greater than|exceeding"
+    r"\b(?P<q>more than|over|above|in excess of|upwards of|at least|no less than|greater than"
+    r"|exceeding|exceeded|exceeds?|surpass(?:ed|ing|es)?|topp(?:ed|ing)|tops?"
+    r"|(?:passed|passing|crossed|crossing|broke|breaking) the"
     r"|nearly|almost|close to|just under|about|around|approximately|roughly|some|an estimated"
-    r"|less than|fewer than|no more than|up to)\s+$",
+    r"|less than|fewer than|no more than|not more than|not exceeding|at most|up to|below|under"
+    r"|within)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _EN_AFTER = re.compile(
@@ -91,7 +112,22 @@ _EN_QUALIFIERS = {
     "fewer than": Qualifier.LESS_THAN,
     "no more than": Qualifier.LESS_THAN,
     "up to": Qualifier.LESS_THAN,
+    "not more than": Qualifier.LESS_THAN,
+    "not exceeding": Qualifier.LESS_THAN,
+    "at most": Qualifier.LESS_THAN,
+    "below": Qualifier.LESS_THAN,
+    "under": Qualifier.LESS_THAN,
+    "within": Qualifier.LESS_THAN,
 }
+# English that names the year a Chinese year is ("this year" for 2022年), and an aside: a
+# figure restated in parentheses in another unit or currency.
+RELATIVE_YEAR = re.compile(
+    r"\b(?:this|last|next|that|the same|the previous|the past|the) year\b|\byear[- ]on[- ]year\b",
+    re.IGNORECASE,
+)
+_EN_ASIDE = re.compile(
+    r"^\s*\((?:about|around|approximately|roughly|some|or|nearly|close to)?\s*$", re.IGNORECASE
+)
 
 
 def extract_en(text: str) -> list[Figure]:
@@ -118,24 +154,65 @@ def extract_en(text: str) -> list[Figure]:
             if match[day]:
                 add(_en_span(text, match.span(day), int(match[day]), Kind.DAY))
     for match in _EN_MONEY.finditer(text):
-        digits, scale = (match["a"], match["sa"]) if match["a"] else (match["b"], match["sb"])
-        if match["a"] and not scale:  # CNY 1.5-2 billion
-            scale, _ = _en_range_end(text, match.end())
-        value = decimal_of(digits) * _SCALES.get(scale or "", Decimal(1))
-        add(Figure(value, Kind.MONEY, text=match.group(), start=match.start()))
-        link = _EN_RANGE.match(text, match.end()) if match["a"] else None
-        second = _EN_NUMBER_AT.match(text, link.end()) if link else None
-        if second is not None:  # CNY 150-200 million: the second term is money too
-            own = _EN_SCALE.match(text, second.end())
-            value = decimal_of(second.group()) * _SCALES.get(
-                own.group(1) if own else "", Decimal(1)
-            )
-            span = text[second.start() : own.end() if own else second.end()]
-            add(Figure(value, Kind.MONEY, text=span, start=second.start()))
+        for figure in _en_money(text, match):
+            add(figure)
     for match in _EN_FIGURE.finditer(text):
         if free(*match.span()):
             add(_en_number(text, match))
-    return sorted(found, key=lambda f: f.start)
+    return _asides(text, sorted(found, key=lambda f: f.start))
+
+
+def _asides(text: str, figures: list[Figure]) -> list[Figure]:
+    """Figures restated in parentheses after another, marked: 121 trillion yuan (about $17.5
+    trillion), 400 million mu (about 26.67 million hectares)."""
+    marked: list[Figure] = []
+    for figure in figures:
+        previous = marked[-1] if marked else None
+        if previous is not None and _EN_ASIDE.match(text[previous.end : figure.start]):
+            figure = replace(figure, aside=True)
+        marked.append(figure)
+    return marked
+
+
+def _step(digits: str, scale: Decimal) -> Decimal:
+    """The rounding a number as written shows: 99.09 trillion → 0.01 trillion."""
+    decimals = len(digits.partition(".")[2])
+    return Decimal(1).scaleb(-decimals) * scale
+
+
+def _en_money(text: str, match: re.Match[str]) -> list[Figure]:
+    digits, scale = (match["a"], match["sa"]) if match["a"] else (match["b"], match["sb"])
+    mark = (match["pc"] or match["ps"] or match["sc"] or "").lower()
+    currency = _CURRENCIES.get(re.sub(r"\s+", " ", mark), "$")
+    if match["a"] and not scale:  # CNY 1.5-2 billion
+        scale, _ = _en_range_end(text, match.end())
+    factor = _SCALES.get(scale or "", Decimal(1))
+    spelled = digits.lower() in _SPELLED
+    value = Decimal(_SPELLED[digits.lower()]) if spelled else decimal_of(digits)
+    step = None if spelled else _step(digits, factor)
+    money = [
+        Figure(
+            value * factor,
+            Kind.MONEY,
+            text=match.group(),
+            start=match.start(),
+            currency=currency,
+            step=step,
+            spelled=spelled,
+        )
+    ]
+    link = _EN_RANGE.match(text, match.end()) if match["a"] else None
+    second = _EN_NUMBER_AT.match(text, link.end()) if link else None
+    if second is not None:  # CNY 150-200 million: the second term is money too
+        own = _EN_SCALE.match(text, second.end())
+        factor = _SCALES.get(own.group(1) if own else "", Decimal(1))
+        span = text[second.start() : own.end() if own else second.end()]
+        value = decimal_of(second.group()) * factor
+        step = _step(second.group(), factor)
+        money.append(
+            Figure(value, Kind.MONEY, text=span, start=second.start(), currency=currency, step=step)
+        )
+    return money
 
 
 def _en_span(text: str, span: tuple[int, int], value: int, kind: Kind) -> Figure:
@@ -146,25 +223,44 @@ def _en_number(text: str, match: re.Match[str]) -> Figure:
     if match["nth"]:
         value = Decimal(_SPELLED_ORDINALS[match["nth"].lower()])
         return Figure(value, Kind.ORDINAL, text=match["nth"], start=match.start(), spelled=True)
+    if match["times"]:
+        value = Decimal(_MULTIPLES[match["times"].lower()])
+        return Figure(value, Kind.TIMES, text=match["times"], start=match.start(), spelled=True)
     spelled = match["word"] is not None
     value = Decimal(_SPELLED[match["word"].lower()]) if spelled else decimal_of(match["num"])
     start, end = match.span()
     scale = _EN_SCALE.match(text, end)
-    if scale:
-        value, end = value * _SCALES[scale.group(1)], scale.end()
+    factor = _SCALES[scale.group(1)] if scale else Decimal(1)
+    value, end = value * factor, scale.end() if scale else end
     kind, second, unit_end = _en_unit(text, end, spelled)
-    if kind is Kind.COUNT and not scale and not spelled:
-        shared_scale, shared_kind = _en_range_end(text, end)
-        value *= _SCALES.get(shared_scale or "", Decimal(1))
-        kind = shared_kind
+    measure = en_unit_at(text, end) if kind is Kind.COUNT else None
+    if measure is not None:
+        end = measure[1]
+    elif kind is Kind.COUNT and not spelled:
+        # 1.5-2 million, 3 to 5 percent, from 54 trillion to 82.7 trillion yuan: the first term
+        # takes the scale and unit written after the second.
+        shared_scale, kind = _en_range_end(text, end)
+        if not scale:
+            value *= _SCALES.get(shared_scale or "", Decimal(1))
+            factor = _SCALES.get(shared_scale or "", Decimal(1))
     else:
         end = unit_end
     plain_year = (
-        not spelled and not scale and kind is Kind.COUNT and not re.search(r"[,.]", match["num"])
+        not spelled and not scale and kind is Kind.COUNT and not re.search(r"[,. ]", match["num"])
     )
     if kind is Kind.COUNT and plain_year and len(match["num"]) == 4 and 1900 <= value <= 2100:
         kind = Kind.YEAR
-    return Figure(value, kind, text=text[start:end], start=start, second=second, spelled=spelled)
+    step = None if spelled else _step(match["num"], factor)
+    return Figure(
+        value,
+        kind,
+        text=text[start:end],
+        start=start,
+        second=second,
+        spelled=spelled,
+        unit=measure[0] if measure else "",
+        step=step,
+    )
 
 
 def _en_unit(text: str, end: int, spelled: bool) -> tuple[Kind, Decimal | None, int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
@@ -55,6 +56,11 @@ class Figure:
     start: int = 0
     second: Decimal | None = None
     spelled: bool = False
+    unit: str = ""
+    currency: str = ""
+    step: Decimal | None = None
+    aside: bool = False
+    calendar_year: bool = False
 
     @property
     def end(self) -> int:
@@ -75,7 +81,7 @@ class Figure:
             Kind.PERMILLE: f"{number(value)}‰",
             Kind.PERCENTAGE_POINT: f"{number(value)} percentage points",
             Kind.TIMES: f"{number(value)} times",
-            Kind.MONEY: f"CNY {number(value)}",
+            Kind.MONEY: _money(value, self.currency),
         }.get(self.kind, number(value))
         word = _WORDS.get(self.qualifier)
         return f"{word} {shown}" if word and self.kind not in POINTS else shown
@@ -85,6 +91,11 @@ class Figure:
 
     def same_qualifier(self, other: Figure) -> bool:
         return self.kind in POINTS or self.qualifier is other.qualifier
+
+
+def _money(value: Decimal, currency: str) -> str:
+    shown = {"": "CNY", "$": "$"}.get(currency, currency)
+    return f"{shown}{'' if shown == '$' else ' '}{number(value)}"
 
 
 def number(value: Decimal) -> str:
@@ -100,4 +111,4 @@ def _ordinal_suffix(value: Decimal) -> str:
 
 
 def decimal_of(digits: str) -> Decimal:
-    return Decimal(digits.replace(",", ""))
+    return Decimal(re.sub(r"[,\s]", "", digits))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.content.report_file import FIRST_YEAR, LAST_YEAR
 from generator.importer.document import Block, Found, Outline, Paragraph
 
 _SIGNATURE = re.compile(
@@ -108,7 +109,7 @@ def _year(title: Found, subtitle: Found | None, published: Found | None) -> Foun
         if found is None:
             continue
         match = _YEAR.search(found.value) or re.match(r"(\d{4})-", found.value)
-        if match and 1900 <= int(match.group(1)) <= 2200:
+        if match and FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
             return Found(match.group(1), found.line, found.how)
     return None
 

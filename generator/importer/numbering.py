@@ -68,11 +68,6 @@ def numbering_of(text: str) -> Numbering | None:
     return None
 
 
-def scheme_of(text: str) -> str | None:
-    numbering = numbering_of(text)
-    return numbering.scheme if numbering else None
-
-
 def strip_numbering(text: str) -> str:
     """The text after its numbering: `一、加强党的领导` → `加强党的领导`."""
     for _, pattern in SCHEMES:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.report_file import FIRST_YEAR, LAST_YEAR
 from generator.errors import Loc, Problem, ReportSiteError, display_path
 from generator.importer.chars import check_characters
 from generator.importer.decode import decode_report
@@ -140,6 +141,12 @@ def _settled(meta: Metadata, overrides: Overrides, title: Found, findings: Findi
         organisation = Found(overrides.organisation, how="--organisation")
     year = Found(str(overrides.year), how="--year") if overrides.year else meta.year
     path = findings.path
+    if overrides.year and not FIRST_YEAR <= overrides.year <= LAST_YEAR:
+        findings.errors.add(
+            Loc("--year"),
+            f"{overrides.year} is not a year a report can be about",
+            f"give a year from {FIRST_YEAR} to {LAST_YEAR}",
+        )
     if organisation is None:
         findings.error(
             title.line,

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
-from generator.content import _PARSER  # the loader's parser: check what the loader will read
+from generator.content import PARSER  # the loader's parser: check what the loader will read
 from generator.errors import Loc, Problem, ReportSiteError
 from generator.importer.findings import Removal
 from generator.markdown_text import plain_text
@@ -34,9 +34,7 @@ def reader_text(markdown: str) -> str:
 
 def reader_blocks(markdown: str) -> list[str]:
     """What a reader sees of one page, one entry per heading, paragraph or table cell."""
-    return [
-        plain_text(token.content) for token in _PARSER.parse(markdown) if token.type == "inline"
-    ]
+    return [plain_text(token.content) for token in PARSER.parse(markdown) if token.type == "inline"]
 
 
 def page_order(files: dict[str, str]) -> list[str]:

@@ -20,6 +20,7 @@ import yaml
 from generator.importer.document import Block, Heading, Outline, Paragraph
 from generator.importer.findings import Removal
 from generator.importer.meta import Metadata
+from generator.importer.numbering import strip_numbering
 from generator.importer.tables import table_markdown
 from generator.markdown_text import escape
 from generator.slugs import pinyin_slug
@@ -50,7 +51,7 @@ def section_names(outline: Outline) -> list[str]:
     width = max(2, len(str(len(tops))))
     names: list[str] = []
     for number, heading in enumerate(tops, 1):
-        name = f"{number:0{width}d}-{pinyin_slug(heading.text) or 'section'}"
+        name = f"{number:0{width}d}-{pinyin_slug(strip_numbering(heading.text)) or 'section'}"
         while name in names:
             name += "-x"
         names.append(name)

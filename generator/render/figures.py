@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import html
 from decimal import Decimal
-from typing import Any
 
 from generator.editions import Edition
 from generator.key_figures import KeyFigure, find
@@ -14,44 +13,33 @@ from generator.markdown_text import plain_text
 from generator.model import Report
 from generator.render.charts import bar_chart
 from generator.render.inline import table_cell
+from generator.render.views import FigureRow, FiguresView, HeadlineCard
 
 
-def _convert(edition: Edition, text: str) -> str:
-    convert = getattr(edition, "convert", None)  # the Traditional edition converts any text
-    return str(convert(text)) if convert else text
-
-
-def shown_value(row: KeyFigure, code: str, edition: Edition) -> str:
-    if code == "en":
+def shown_value(row: KeyFigure, edition: Edition) -> str:
+    if not edition.info.chinese:
         return row.text_en or row.reading_en
-    return _convert(edition, row.text_zh)
+    return edition.chinese(row.text_zh)
 
 
-def figure_rows(rows: list[KeyFigure], code: str, edition: Edition) -> list[dict[str, str]]:
-    out = []
-    for row in rows:
-        english = code == "en"
-        sentence = (
-            row.sentence_en if english and row.sentence_en else _convert(edition, row.sentence_zh)
+def figure_rows(rows: list[KeyFigure], edition: Edition) -> tuple[FigureRow, ...]:
+    english = not edition.info.chinese
+    return tuple(
+        FigureRow(
+            value=table_cell(shown_value(row, edition)),
+            sentence=table_cell(
+                row.sentence_en if english and row.sentence_en else edition.chinese(row.sentence_zh)
+            ),
+            section=table_cell(
+                row.section_en if english and row.section_en else edition.chinese(row.section_zh)
+            ),
+            link=f"{row.page}.md#{row.anchor}",
         )
-        out.append(
-            {
-                "value": table_cell(shown_value(row, code, edition)),
-                "sentence": table_cell(sentence),
-                "section": table_cell(
-                    row.section_en
-                    if english and row.section_en
-                    else _convert(edition, row.section_zh)
-                ),
-                "link": f"{row.page}.md#{row.anchor}",
-            }
-        )
-    return out
+        for row in rows
+    )
 
 
-def headlines(
-    report: Report, rows: list[KeyFigure], code: str, edition: Edition
-) -> list[dict[str, str]]:
+def headlines(report: Report, rows: list[KeyFigure], edition: Edition) -> tuple[HeadlineCard, ...]:
     out = []
     for headline in report.headlines:
         row = find(rows, headline.figure)
@@ -61,16 +49,16 @@ def headlines(
         # site spells it, relative to the report's folder (its index page is the folder).
         page = "" if row.page == "index" else f"{row.page}/"
         out.append(
-            {
-                "value": html.escape(plain_text(shown_value(row, code, edition))),
-                "label": html.escape(plain_text(edition.text(headline.label).text)),
-                "link": f"{page}#{row.anchor}",
-            }
+            HeadlineCard(
+                value=html.escape(plain_text(shown_value(row, edition))),
+                label=html.escape(plain_text(edition.text(headline.label).text)),
+                link=f"{page}#{row.anchor}",
+            )
         )
-    return out
+    return tuple(out)
 
 
-def charts(report: Report, rows: list[KeyFigure], code: str, edition: Edition) -> list[str]:
+def charts(report: Report, rows: list[KeyFigure], edition: Edition) -> tuple[str, ...]:
     svgs = []
     for number, chart in enumerate(report.charts, 1):
         bars: list[tuple[str, str, Decimal]] = []
@@ -81,21 +69,19 @@ def charts(report: Report, rows: list[KeyFigure], code: str, edition: Edition) -
             bars.append(
                 (
                     plain_text(edition.text(label).text),
-                    shown_value(row, code, edition),
+                    shown_value(row, edition),
                     Decimal(row.value),
                 )
             )
         title = plain_text(edition.text(chart.title).text)
-        svgs.append(bar_chart(f"chart-{number}", title, bars, code))
-    return svgs
+        svgs.append(bar_chart(f"chart-{number}", title, bars, edition.info.code))
+    return tuple(svgs)
 
 
-def figures_context(
-    report: Report, rows: list[KeyFigure], code: str, edition: Edition
-) -> dict[str, Any]:
-    return {
-        "rows": figure_rows(rows, code, edition),
-        "count": len(rows),
-        "charts": charts(report, rows, code, edition),
-        "headlines": headlines(report, rows, code, edition),
-    }
+def figures_view(report: Report, rows: list[KeyFigure], edition: Edition) -> FiguresView:
+    return FiguresView(
+        rows=figure_rows(rows, edition),
+        count=len(rows),
+        charts=charts(report, rows, edition),
+        headlines=headlines(report, rows, edition),
+    )

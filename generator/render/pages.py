@@ -1,8 +1,8 @@
-"""Page contexts and rendering: one edition of the site → {path under docs/: Markdown text}.
+"""Page views and rendering: one edition of the site → {path under docs/: Markdown text}.
 
-Each block becomes a small dictionary a template can show without knowing where its text came
-from: the text (already safe inline Markdown), its anchor, its state and, for English passages
-that are missing or outdated, the Chinese original.
+Each block becomes a view (render/views.py) a template can show without knowing where its text
+came from: the text (already safe inline Markdown), its anchor, its state and, for English
+passages that are missing or outdated, the Chinese original.
 
 Pages of one report, in every edition at the same paths (so the switcher lands on the same page):
 `index.md` (title, preamble, contents), one page per section, `full.md` (the whole report on
@@ -14,31 +14,36 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 
+from generator.cjk import han_count
+from generator.edition_list import SOURCE, EditionInfo, chinese_of
 from generator.editions import Edition, State
 from generator.key_figures import KeyFigure
 from generator.markdown_text import escape, plain_text
-from generator.model import Block, BlockKind, Page, Report
+from generator.model import Block, BlockKind, Page, Report, Segment
 from generator.render.env import render
-from generator.render.figures import figures_context
+from generator.render.figures import figures_view
 from generator.render.inline import attrs, inline, table_cell
+from generator.render.views import (
+    BilingualView,
+    BlockView,
+    Neighbours,
+    PageView,
+    ReportSummary,
+    ReportView,
+    SectionLink,
+)
 
 DESCRIPTION_LENGTH = 120
 SUMMARY_LENGTH = 60
 BILINGUAL_DIR = "bilingual"
 FULL_PAGE = "full"
 FIGURES_PAGE = "figures"
-# The two editions a bilingual page of each edition shows: Chinese first (left, or above on a
-# phone), English beside it.
-BILINGUAL_PAIR = {
-    "zh-Hans": ("zh-Hans", "en"),
-    "zh-Hant": ("zh-Hant", "en"),
-    "en": ("zh-Hans", "en"),
-}
 
 
 @dataclass(frozen=True)
@@ -50,35 +55,42 @@ class ReportTexts:
     figures: tuple[KeyFigure, ...] = ()
 
 
-def block_context(block: Block, edition: Edition, anchor_prefix: str = "") -> dict[str, Any]:
+def block_view(block: Block, edition: Edition, anchor_prefix: str = "") -> BlockView:
     texts = [edition.text(s) for s in block.segments]
     first = texts[0]
     missing = first.state is State.MISSING
     anchor = anchor_prefix + block.anchor
-    context: dict[str, Any] = {
-        "kind": block.kind.value,
-        "anchor": anchor,
-        "level": block.level,
-        "ordered": block.ordered,
-        "state": first.state.value,
-        "text": inline(first.text),
-        "original": inline(first.original),
-        "lang": first.lang or edition.info.code,
-        "attrs": attrs(
+    rows: tuple[tuple[str, ...], ...] = ()
+    if block.kind is BlockKind.TABLE:
+        width = block.columns or 1
+        cells = [table_cell(t.text) for t in texts]
+        rows = tuple(tuple(cells[i : i + width]) for i in range(0, len(cells), width))
+    return BlockView(
+        kind=block.kind.value,
+        anchor=anchor,
+        level=block.level,
+        ordered=block.ordered,
+        state=first.state.value,
+        text=inline(first.text),
+        original=inline(first.original),
+        lang=first.lang or edition.info.code,
+        original_lang=SOURCE.code,
+        attrs=attrs(
             anchor,
             first.lang,
             ("rs-missing",) if missing and block.kind is BlockKind.HEADING else (),
         ),
-    }
-    if block.kind is BlockKind.TABLE:
-        width = block.columns or 1
-        cells = [table_cell(t.text) for t in texts]
-        context["rows"] = [cells[i : i + width] for i in range(0, len(cells), width)]
-    return context
+        rows=rows,
+    )
+
+
+def state_counts(edition: Edition, segments: Iterable[Segment]) -> dict[str, int]:
+    """How many of `segments` are in each state, in this edition."""
+    return {s.value: n for s, n in Counter(edition.text(s).state for s in segments).items()}
 
 
 def _is_chinese(plain: str) -> bool:
-    return len(re.findall(r"[\u3400-\u9fff]", plain)) * 2 >= len(plain)
+    return han_count(plain) * 2 >= len(plain)
 
 
 def shorten(plain: str, limit: int) -> str:
@@ -106,7 +118,7 @@ def first_sentence(text: str, limit: int) -> str:
     return shorten(sentence, limit)
 
 
-def page_context(page: Page, edition: Edition, anchor_prefix: str = "") -> dict[str, Any]:
+def page_view(page: Page, edition: Edition, anchor_prefix: str = "") -> PageView:
     title = edition.text(page.title)
     first_paragraph = next((b for b in page.blocks if b.kind is BlockKind.PARAGRAPH), None)
     description = summary = ""
@@ -115,140 +127,143 @@ def page_context(page: Page, edition: Edition, anchor_prefix: str = "") -> dict[
         plain = plain_text(text)
         description = shorten(plain, DESCRIPTION_LENGTH if _is_chinese(plain) else 160)
         summary = escape(first_sentence(text, SUMMARY_LENGTH))
-    states = Counter(edition.text(s).state for s in page.segments())
-    return {
-        "slug": page.slug,
-        "source": page.path,
-        "title": inline(title.text),
-        "title_plain": plain_text(title.text),
-        "title_attrs": attrs(
+    states = state_counts(edition, page.segments())
+    return PageView(
+        slug=page.slug,
+        source=page.path,
+        title=inline(title.text),
+        title_plain=plain_text(title.text),
+        title_attrs=attrs(
             anchor_prefix.rstrip("-") or "title",
             title.lang,
             ("rs-missing",) if title.state is State.MISSING else (),
         ),
-        "title_lang": title.lang or edition.info.code,
-        "description": description,
-        "summary": summary,
-        "blocks": [block_context(b, edition, anchor_prefix) for b in page.blocks],
-        "states": {s.value: n for s, n in states.items()},
-        "total": sum(states.values()),
-    }
+        title_lang=title.lang or edition.info.code,
+        description=description,
+        summary=summary,
+        blocks=tuple(block_view(b, edition, anchor_prefix) for b in page.blocks),
+        states=states,
+        total=sum(states.values()),
+    )
 
 
-def report_context(
-    report: Report,
-    edition: Edition,
-    code: str,
-    figures: list[KeyFigure],
-    pages: dict[str, dict[str, Any]],
-) -> dict[str, Any]:
-    """The report as every page of it shows it; `pages` are its pages' contexts by slug."""
-    states = Counter(edition.text(s).state for s in report.segments())
-    return {
-        "slug": report.slug,
-        "title": inline(edition.text(report.title).text),
-        "title_plain": plain_text(edition.text(report.title).text),
-        "organisation": inline(edition.text(report.organisation).text),
-        "year": report.year,
-        "source": report.index.path,
-        "sections": [pages[p.slug] for p in report.sections],
-        "states": {s.value: n for s, n in states.items()},
-        "total": sum(states.values()),
-        "figures": figures_context(report, figures, code, edition),
-    }
+def report_view(
+    report: Report, edition: Edition, figures: list[KeyFigure], pages: dict[str, PageView]
+) -> ReportView:
+    """The report as every page of it shows it; `pages` are its pages' views by slug."""
+    states = state_counts(edition, report.segments())
+    title = edition.text(report.title).text
+    return ReportView(
+        slug=report.slug,
+        title=inline(title),
+        title_plain=plain_text(title),
+        organisation=inline(edition.text(report.organisation).text),
+        year=report.year,
+        source=report.index.path,
+        sections=tuple(pages[p.slug] for p in report.sections),
+        states=states,
+        total=sum(states.values()),
+        figures=figures_view(report, figures, edition),
+    )
 
 
-def bilingual_context(page: Page, chinese: Edition, english: Edition) -> dict[str, Any]:
-    zh, en = page_context(page, chinese), page_context(page, english)
-    return {
-        "zh": zh,
-        "en": en,
-        "pairs": list(zip(zh["blocks"], en["blocks"], strict=True)),
-        "zh_lang": chinese.info.code,
-    }
+def bilingual_view(page: Page, chinese: Edition, english: Edition) -> BilingualView:
+    zh, en = page_view(page, chinese), page_view(page, english)
+    pairs = tuple(zip(zh.blocks, en.blocks, strict=True))
+    return BilingualView(zh, en, pairs, chinese.info.code, english.info.code)
 
 
 def render_report(
-    env: jinja2.Environment, code: str, item: ReportTexts, common: dict[str, Any]
-) -> tuple[dict[str, str], dict[str, Any]]:
+    env: jinja2.Environment, item: ReportTexts, edition: Edition, common: dict[str, Any]
+) -> tuple[dict[str, str], ReportSummary]:
     """Every file of one report in one edition (path under the report's folder → text), and
     the summary the site's home page and navigation need."""
-    edition = item.editions[code]
     report = item.report
     figures = list(item.figures)
-    pages = {p.slug: page_context(p, edition) for p in report.pages}
-    context = report_context(report, edition, code, figures, pages)
+    pages = {p.slug: page_view(p, edition) for p in report.pages}
+    view = report_view(report, edition, figures, pages)
     files = {
-        f"{FIGURES_PAGE}.md": render(env, "figures.md.j2", report=context, **common),
+        f"{FIGURES_PAGE}.md": render(env, "figures.md.j2", report=view, **common),
         "index.md": render(
-            env, "report.md.j2", report=context, page=pages[report.index.slug], **common
+            env, "report.md.j2", report=view, page=pages[report.index.slug], **common
         ),
         f"{FULL_PAGE}.md": render(
             env,
             "full.md.j2",
-            report=context,
+            report=view,
             index=pages[report.index.slug],
-            sections=[page_context(p, edition, f"s{n}-") for n, p in enumerate(report.sections, 1)],
+            sections=[page_view(p, edition, f"s{n}-") for n, p in enumerate(report.sections, 1)],
             **common,
         ),
     }
-    chinese, english = (item.editions[c] for c in BILINGUAL_PAIR[code])
+    # A bilingual page shows the reader's Chinese (or the source, to readers of the English)
+    # first, and the English beside it.
+    chinese = item.editions[chinese_of(edition.info).code]
+    english = next(e for e in item.editions.values() if not e.info.chinese)
     order = list(report.pages)
     for n, page in enumerate(order):
         if page is not report.index:
             files[f"{page.slug}.md"] = render(
-                env, "page.md.j2", report=context, page=pages[page.slug], **common
+                env, "page.md.j2", report=view, page=pages[page.slug], **common
             )
         # A bilingual page leads back to its page and on through the report's bilingual pages.
-        neighbours = {
-            "back": f"../{page.slug}.md",
-            "previous": pages[order[n - 1].slug] if n > 0 else None,
-            "next": pages[order[n + 1].slug] if n + 1 < len(order) else None,
-        }
+        neighbours = Neighbours(
+            back=f"../{page.slug}.md",
+            previous=pages[order[n - 1].slug] if n > 0 else None,
+            next=pages[order[n + 1].slug] if n + 1 < len(order) else None,
+        )
         files[f"{BILINGUAL_DIR}/{page.slug}.md"] = render(
             env,
             "bilingual.md.j2",
-            report=context,
-            page=bilingual_context(page, chinese, english),
+            report=view,
+            page=bilingual_view(page, chinese, english),
             is_index=page is report.index,
             neighbours=neighbours,
             **common,
         )
-    return files, report_summary(context)
+    return files, report_summary(view)
 
 
-def report_summary(context: dict[str, Any]) -> dict[str, Any]:
+def common_context(info: EditionInfo, strings: dict[str, str]) -> dict[str, Any]:
+    """What every template of an edition is given besides its page: the edition's code,
+    whether it is the translation, and its words (templates/strings.yml)."""
+    return {"edition": info.code, "translated": not info.chinese, "t": strings}
+
+
+def report_summary(view: ReportView) -> ReportSummary:
     """What the site's home page and navigation need to know of a report in one edition."""
-    slug = context["slug"]
-    return {
-        **{
-            key: context[key]
-            for key in ("slug", "title", "title_plain", "organisation", "year", "states", "total")
-        },
-        "pages": [f"{slug}/index.md"] + [f"{slug}/{s['slug']}.md" for s in context["sections"]],
-        "full": f"{slug}/{FULL_PAGE}.md",
-        "figures": f"{slug}/{FIGURES_PAGE}.md",
-        "headlines": context["figures"]["headlines"],
-        "sections": [
-            {key: s[key] for key in ("slug", "title", "summary")} for s in context["sections"]
-        ],
-    }
+    slug = view.slug
+    return ReportSummary(
+        slug=slug,
+        title=view.title,
+        title_plain=view.title_plain,
+        organisation=view.organisation,
+        year=view.year,
+        states=view.states,
+        total=view.total,
+        pages=(f"{slug}/index.md", *(f"{slug}/{s.slug}.md" for s in view.sections)),
+        full=f"{slug}/{FULL_PAGE}.md",
+        figures=f"{slug}/{FIGURES_PAGE}.md",
+        headlines=view.figures.headlines,
+        sections=tuple(SectionLink(s.slug, s.title, s.summary) for s in view.sections),
+    )
 
 
 def render_home(
-    env: jinja2.Environment, code: str, summaries: list[dict[str, Any]], strings: dict[str, str]
+    env: jinja2.Environment,
+    info: EditionInfo,
+    summaries: list[ReportSummary],
+    strings: dict[str, str],
 ) -> str:
     """The edition's home page: its reports, newest first."""
-    reports = sorted(summaries, key=lambda r: (-r["year"], r["organisation"], r["slug"]))
     states: Counter[str] = Counter()
     for summary in summaries:
-        states.update(summary["states"])
+        states.update(summary.states)
     return render(
         env,
         "home.md.j2",
-        reports=reports,
-        edition=code,
-        t=strings,
+        reports=sorted(summaries, key=ReportSummary.order),
+        **common_context(info, strings),
         states=dict(states),
-        total=sum(summary["total"] for summary in summaries),
+        total=sum(summary.total for summary in summaries),
     )

@@ -29,10 +29,11 @@ from pathlib import Path
 
 import polib
 
-from generator.editions import State
+from generator.edition_list import ENGLISH
 from generator.errors import Loc, Problem, ReportSiteError, display_path
 from generator.model import Segment
 from generator.tm.po_syntax import check_syntax
+from generator.tm.unit import UnitState
 
 MACHINE_TAG = "machine-translated:"
 REVIEWED_TAG = "reviewed-by:"
@@ -42,7 +43,7 @@ WRAP = 78  # what msgmerge and msgcat use, so files saved by gettext tools do no
 
 HEADER = {
     "Project-Id-Version": "report-site",
-    "Language": "en",
+    "Language": ENGLISH.code,
     "MIME-Version": "1.0",
     "Content-Type": "text/plain; charset=UTF-8",
     "Content-Transfer-Encoding": "8bit",
@@ -50,12 +51,12 @@ HEADER = {
 }
 
 
-def state_of(entry: polib.POEntry) -> State:
+def state_of(entry: polib.POEntry) -> UnitState:
     if not entry.msgstr and not any((entry.msgstr_plural or {}).values()):
-        return State.MISSING
+        return UnitState.MISSING
     if "fuzzy" in entry.flags:
-        return State.OUTDATED
-    return State.MACHINE if machine_made(entry) else State.REVIEWED
+        return UnitState.OUTDATED
+    return UnitState.MACHINE if machine_made(entry) else UnitState.REVIEWED
 
 
 def english_digest(english: str) -> str:

@@ -27,15 +27,14 @@ import polib
 from tqdm import tqdm
 
 from generator.content import load_site
-from generator.editions import State
-from generator.editions.english import catalog_path, merged_catalog
-from generator.errors import ReportSiteError, display_path
-from generator.glossary import load_glossary
+from generator.errors import ReportSiteError, display_path, to_stderr, warning_messages
 from generator.model import Report
 from generator.tm import engines, store
 from generator.tm.engines import Engine, EngineConfig, EngineError, Retry, terms_in
 from generator.tm.engines.service import shown_url
 from generator.tm.engines.settings import resolve
+from generator.tm.memory import catalog_path, merged_catalog
+from generator.tm.unit import UnitState
 
 Echo = Callable[[str], None]
 
@@ -46,6 +45,7 @@ class Options:
     base_url: str | None = None
     model: str | None = None
     dry_run: bool = False
+    english_variant: str | None = None
 
 
 @dataclass
@@ -82,6 +82,7 @@ class _Job:
     outcome: Outcome
     reasons: dict[str, str] = field(default_factory=dict)
     on_disk: str | None = None  # the file's text as last read or written by this run
+    context: dict[str, str] = field(default_factory=dict)  # msgid → the Chinese around it
     answered: list[tuple[store.Key, str, Provenance]] = field(default_factory=list)
 
 
@@ -94,9 +95,9 @@ def reason_to_send(entry: polib.POEntry) -> str | None:
     if entry.obsolete:
         return None
     state = store.state_of(entry)
-    if state is State.MISSING:
+    if state is UnitState.MISSING:
         return "new"
-    if state is State.OUTDATED and store.machine_made(entry):
+    if state is UnitState.OUTDATED and store.machine_made(entry):
         return "outdated"
     return None
 
@@ -139,7 +140,20 @@ def _plan(report: Report) -> _Job:
     outcome = Outcome(
         display_path(path), merged.added, merged.outdated, merged.obsoleted, len(todo)
     )
-    return _Job(report, path, merged.catalog, todo, outcome, reasons, on_disk)
+    job = _Job(report, path, merged.catalog, todo, outcome, reasons, on_disk)
+    job.context = neighbours([e.msgid for e in merged.catalog if not e.obsolete])
+    return job
+
+
+def neighbours(texts: Sequence[str]) -> dict[str, str]:
+    """Each segment's neighbours in the report, as engines get them for context: the segment
+    before and the one after (a heading's paragraph, a paragraph's heading)."""
+    around: dict[str, str] = {}
+    for index, text in enumerate(texts):
+        before = texts[index - 1] if index > 0 else ""
+        after = texts[index + 1] if index + 1 < len(texts) else ""
+        around.setdefault(text, "\n".join(t for t in (before, after) if t))
+    return around
 
 
 def _save(job: _Job, err: Echo) -> None:
@@ -171,12 +185,12 @@ def _pending(job: _Job, keys: Sequence[store.Key]) -> list[polib.POEntry]:
 def _count_left(job: _Job) -> None:
     live = [e for e in job.catalog if not e.obsolete]
     states = [store.state_of(e) for e in live]
-    job.outcome.missing = states.count(State.MISSING)
-    job.outcome.outdated = states.count(State.OUTDATED)
+    job.outcome.missing = states.count(UnitState.MISSING)
+    job.outcome.outdated = states.count(UnitState.OUTDATED)
     job.outcome.outdated_reviewed = sum(
         1
         for e, s in zip(live, states, strict=True)
-        if s is State.OUTDATED and not store.machine_made(e)
+        if s is UnitState.OUTDATED and not store.machine_made(e)
     )
 
 
@@ -196,7 +210,8 @@ def _run(
     try:
         for start in range(0, len(keys), size):
             batch = _pending(job, keys[start : start + size])
-            answers = engine.translate([e.msgid for e in batch], glossary) if batch else []
+            context = [job.context.get(e.msgid, "") for e in batch]
+            answers = engine.translate([e.msgid for e in batch], glossary, context) if batch else []
             if len(answers) != len(batch):
                 raise EngineError(
                     engine.name, f"answered {len(answers)} texts for {len(batch)} segments"
@@ -250,10 +265,6 @@ def _describe(
                 out(f"            glossary: {zh} → {en}")
 
 
-def _print_err(message: str) -> None:
-    print(message, file=sys.stderr)
-
-
 def translate_site(
     content: Path,
     options: Options,
@@ -261,7 +272,7 @@ def translate_site(
     env: Mapping[str, str] | None = None,
     retry: Retry | None = None,
     out: Echo = print,
-    err: Echo = _print_err,
+    err: Echo = to_stderr,
     progress: bool | None = None,
 ) -> list[Outcome]:
     """Merge every report's memory with its Chinese and fill what an engine may fill.
@@ -271,9 +282,17 @@ def translate_site(
     (default: when stderr is a terminal).
     """
     env = os.environ if env is None else env
-    config = resolve(content, options.engine, options.base_url, options.model)
     site = load_site(content)
-    glossary = load_glossary(content)
+    for message in warning_messages(site.warnings):
+        err(message)
+    config = resolve(
+        site.config.translate,
+        options.engine,
+        options.base_url,
+        options.model,
+        options.english_variant,
+    )
+    glossary = site.glossary.terms
     jobs = [_plan(report) for report in site.reports]
     if options.dry_run:
         _describe(jobs, config, glossary, out)

@@ -22,6 +22,8 @@ import sys
 import threading
 from pathlib import Path
 
+from generator.edition_list import CODES
+
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -103,7 +105,7 @@ def main() -> int:
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     failed = False
     print(f"{'page':62} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5}")
-    for edition in ("zh-Hans", "zh-Hant", "en"):
+    for edition in CODES:
         for page in PAGES:
             url = f"{base}{edition}/{page}"
             reports = []

@@ -29,6 +29,7 @@ class EngineConfig:
     name: str
     base_url: str | None = None
     model: str | None = None
+    english_variant: str | None = None  # EN-GB or EN-US: DeepL's target, a model's spelling
 
 
 class Engine(Protocol):
@@ -40,9 +41,13 @@ class Engine(Protocol):
     model: str
     batch_size: int
 
-    def translate(self, texts: Sequence[str], glossary: Mapping[str, str]) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], glossary: Mapping[str, str], context: Sequence[str] = ()
+    ) -> list[str]:
         """The English of each text, in order. `glossary` maps Chinese terms to the English
-        that must be used; engines that cannot take a glossary ignore it."""
+        that must be used; `context` holds, for each text, the Chinese around it (the segments
+        before and after), to be understood but not translated. Engines whose protocol cannot
+        take a glossary or context ignore them."""
         ...
 
     def close(self) -> None: ...

@@ -88,7 +88,9 @@ class CTranslate2Model:
         self.source = sentencepiece.SentencePieceProcessor(model_file=str(files.source_spm))
         self.target = sentencepiece.SentencePieceProcessor(model_file=str(files.target_spm))
 
-    def translate(self, texts: Sequence[str], glossary: Mapping[str, str]) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], glossary: Mapping[str, str], context: Sequence[str] = ()
+    ) -> list[str]:
         split = [sentences(text) or [text] for text in texts]
         flat = [sentence for parts in split for sentence in parts]
         tokens = [self.source.encode(sentence, out_type=str) for sentence in flat]

@@ -23,7 +23,7 @@ NAME = "deepl"
 KEY_ENV = "DEEPL_AUTH_KEY"
 FREE_BASE_URL = "https://api-free.deepl.com/v2"
 PRO_BASE_URL = "https://api.deepl.com/v2"
-TARGET_LANG = "EN-GB"  # the report's English follows British spelling (programme, organisation)
+TARGET_LANG = "EN-GB"  # the default: British spelling (programme, organisation); or EN-US
 BATCH = 20  # DeepL takes up to 50 texts a request; 20 keeps a request well under its size limit
 READY_CHECKS = 10
 QUOTA_MESSAGE = (
@@ -62,6 +62,7 @@ class DeepL:
                 NAME, f"needs a key: set the environment variable {KEY_ENV} and run again"
             )
         self.model = config.model or "default"
+        self.target_lang = config.english_variant or TARGET_LANG
         self.model_type = config.model
         self.retry = retry
         self.service = Service(
@@ -75,12 +76,19 @@ class DeepL:
         )
         self._glossaries: dict[str, str] = {}  # TSV → glossary_id
 
-    def translate(self, texts: Sequence[str], glossary: Mapping[str, str]) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], glossary: Mapping[str, str], context: Sequence[str] = ()
+    ) -> list[str]:
         body: dict[str, Any] = {
             "text": list(texts),
             "source_lang": "ZH",
-            "target_lang": TARGET_LANG,
+            "target_lang": self.target_lang,
         }
+        # DeepL's `context` is one text for the whole request, understood and not translated
+        # (nor billed): the passages around the batch.
+        around = [c for c in dict.fromkeys(context) if c and c not in texts]
+        if around:
+            body["context"] = "\n".join(around)
         glossary_id = self._glossary_id(glossary_tsv(glossary))
         if glossary_id:
             body["glossary_id"] = glossary_id

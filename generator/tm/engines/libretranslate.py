@@ -53,7 +53,10 @@ class LibreTranslate:
         )
         self._source: str | None = None
 
-    def translate(self, texts: Sequence[str], glossary: Mapping[str, str]) -> list[str]:
+    def translate(
+        self, texts: Sequence[str], glossary: Mapping[str, str], context: Sequence[str] = ()
+    ) -> list[str]:
+        # LibreTranslate's /translate takes text only: no glossary, no context.
         if self._source is None:
             self._source = source_code(self.service.get("/languages"))
         return [self._one(text, self._source) for text in texts]

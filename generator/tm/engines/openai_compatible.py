@@ -32,13 +32,28 @@ Translate one passage as one passage: no line breaks, headings stay headings."""
 _THINKING = re.compile(r"<think>.*?</think>", re.DOTALL)
 
 
-def system_prompt(terms: Mapping[str, str]) -> str:
-    """The instructions, plus the glossary terms that occur in the passage (only those: a long
-    glossary would drown the instructions and cost tokens on every request)."""
-    if not terms:
-        return INSTRUCTIONS
-    listed = "\n".join(f"{zh} → {en}" for zh, en in terms.items())
-    return f"{INSTRUCTIONS}\nUse these official English names exactly:\n{listed}"
+SPELLING = {
+    "EN-GB": "Use British spelling (programme, organisation).",
+    "EN-US": "Use American spelling (program, organization).",
+}
+
+
+def system_prompt(terms: Mapping[str, str], context: str = "", variant: str | None = None) -> str:
+    """The instructions, the glossary terms that occur in the passage (only those: a long
+    glossary would drown the instructions and cost tokens on every request), the spelling, and
+    the passages around it, so names and voice stay the same from one passage to the next."""
+    parts = [INSTRUCTIONS]
+    if variant in SPELLING:
+        parts.append(SPELLING[variant])
+    if terms:
+        listed = "\n".join(f"{zh} → {en}" for zh, en in terms.items())
+        parts.append(f"Use these official English names exactly:\n{listed}")
+    if context:
+        parts.append(
+            'The report speaks as the bureau ("we"). For consistency, here is the Chinese '
+            f"around the passage; do not translate it:\n{context}"
+        )
+    return "\n".join(parts)
 
 
 def answer_text(data: Any, engine: str = NAME) -> str:
@@ -65,6 +80,7 @@ class OpenAICompatible:
                 "(for example gpt-4o-mini, or qwen2.5:7b on Ollama)",
             )
         self.model = config.model
+        self.variant = config.english_variant
         key = env.get(KEY_ENV) or None
         self.service = Service(
             NAME,
@@ -75,16 +91,20 @@ class OpenAICompatible:
             key=key,
         )
 
-    def translate(self, texts: Sequence[str], glossary: Mapping[str, str]) -> list[str]:
-        return [self._one(text, glossary) for text in texts]
+    def translate(
+        self, texts: Sequence[str], glossary: Mapping[str, str], context: Sequence[str] = ()
+    ) -> list[str]:
+        around = list(context) or [""] * len(texts)
+        return [self._one(t, glossary, c) for t, c in zip(texts, around, strict=True)]
 
-    def _one(self, text: str, glossary: Mapping[str, str]) -> str:
+    def _one(self, text: str, glossary: Mapping[str, str], context: str) -> str:
+        prompt = system_prompt(terms_in(text, glossary), context, self.variant)
         payload = {
             "model": self.model,
             "temperature": 0,
             "stream": False,
             "messages": [
-                {"role": "system", "content": system_prompt(terms_in(text, glossary))},
+                {"role": "system", "content": prompt},
                 {"role": "user", "content": text},
             ],
         }
