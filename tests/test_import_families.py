@@ -380,3 +380,21 @@ def test_a_communiques_issuer_and_date_under_its_title_go_to_report_yml(date: st
     }
     assert [(r.line, r.field) for r in findings.removals] == [(2, "organisation"), (3, "published")]
     assert [b.text for b in outline.preamble] == [BODY]
+
+
+def test_subtitle_and_speaker_read_into_report_yml_show_under_the_title(tmp_path: Path) -> None:
+    from generator.importer.run import import_report
+    from tests.conftest import SHARED_REPORTS, copy_project
+    from tests.golden import rendered
+
+    project = copy_project(tmp_path)
+    import_report(SHARED_REPORTS / "qinghai-gov-2026.txt", project.content, echo=lambda _: None)
+    files = rendered(project)
+    for page in ("index.md", "full.md"):
+        text = files[f"zh-Hans/docs/qinghai-gov-2026/{page}"].decode("utf-8")
+        assert (
+            "# 政府工作报告 { #title }\n\n"
+            "――2026年1月27日在青海省第十四届人民代表大会第四次会议上\n{ .rs-subtitle }\n\n"
+            "省长 罗东川\n{ .rs-speaker }\n\n"
+            "发布单位：青海省人民政府 · 年份：2026\n{ .rs-meta }\n"
+        ) in text
