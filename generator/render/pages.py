@@ -164,6 +164,8 @@ def report_view(
         states=states,
         total=sum(states.values()),
         figures=figures_view(report, figures, edition),
+        subtitle=inline(edition.text(report.subtitle).text) if report.subtitle else "",
+        speaker=inline(edition.text(report.speaker).text) if report.speaker else "",
     )
 
 

@@ -83,6 +83,8 @@ class ReportView:
     states: dict[str, int]
     total: int
     figures: FiguresView
+    subtitle: str = ""  # `——…会议上` and the speaker, from report.yml, under the title
+    speaker: str = ""
 
 
 @dataclass(frozen=True)
