@@ -22,7 +22,6 @@ import argparse
 import functools
 import http.server
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -52,9 +51,8 @@ def load_queries() -> list[dict[str, Any]]:
 def build_archive(target: Path, url: str) -> Path:
     """The query set's archive, built for `url`; returns its site/."""
     sys.path.insert(0, str(ROOT))
-    from generator.build import build
     from generator.importer.run import import_report
-    from tests.conftest import copy_project
+    from tests.conftest import build_for, copy_project
 
     project = copy_project(target)
     for source in sorted(REPORTS.glob("*.txt")):
@@ -64,15 +62,7 @@ def build_archive(target: Path, url: str) -> Path:
         meta = folder / "report.yml"
         text = meta.read_text(encoding="utf-8").replace("organisation: ''", "organisation: 某机关")
         meta.write_text(text, encoding="utf-8")
-    previous = os.environ.get("REPORT_SITE_URL")
-    os.environ["REPORT_SITE_URL"] = url
-    try:
-        build(project)
-    finally:
-        if previous is None:
-            del os.environ["REPORT_SITE_URL"]
-        else:
-            os.environ["REPORT_SITE_URL"] = previous
+    build_for(project, url)
     return project.site
 
 
@@ -100,13 +90,20 @@ def page_of(href: str, edition: str) -> str:
     return path.removesuffix("index.html")
 
 
-def ui_results(page: Any, query: str, settle_ms: int = 900) -> list[str]:
-    """Type into the header search box (the site's or Material's) and read the result links."""
+def ui_results(page: Any, query: str, settle_ms: int = 0) -> list[str]:
+    """Type into the header search box (the site's or Material's) and read the result links:
+    the site's once it says the query is answered, Material's after `settle_ms`."""
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
     box.press("End")
-    page.wait_for_timeout(settle_ms)
+    if settle_ms:
+        page.wait_for_timeout(settle_ms)
+    else:
+        page.wait_for_function(
+            "() => window.reportSiteSearch && window.reportSiteSearch.answered ==="
+            " document.querySelector('input.md-search__input').value"
+        )
     return [a.get_attribute("href") or "" for a in page.locator(".md-search-result__list a").all()]
 
 

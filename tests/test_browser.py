@@ -21,9 +21,10 @@ from urllib.parse import quote
 import pytest
 import yaml
 
-from generator.build import build
-from generator.search.text import fold
-from tests.conftest import copy_project
+from generator.importer.run import import_report
+from generator.search.text import fold, shard_of, stem
+from generator.site import Project
+from tests.conftest import SHARED_REPORTS, build_for, copy_project
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -49,29 +50,32 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def _served(project: Project) -> Iterator[str]:
     """The site built for, and served at, a local address: the address a site is built for is
     where Material's language selector looks for sitemaps, so a site built for its production
     address would (rightly) fetch from there."""
-    project = copy_project(tmp_path_factory.mktemp("served"))
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project.site))
     )
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    previous = os.environ.get("REPORT_SITE_URL")
-    os.environ["REPORT_SITE_URL"] = url
-    try:
-        build(project)
-    finally:
-        if previous is None:
-            del os.environ["REPORT_SITE_URL"]
-        else:
-            os.environ["REPORT_SITE_URL"] = previous
+    build_for(project, url)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _served(copy_project(tmp_path_factory.mktemp("served")))
+
+
+@pytest.fixture(scope="module")
+def archive_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site of two reports of different years (the Hangzhou report and a statistical one)."""
+    project = copy_project(tmp_path_factory.mktemp("archive"))
+    import_report(SHARED_REPORTS / "wanzai-stats-2015.txt", project.content)
+    yield from _served(project)
 
 
 @pytest.fixture(scope="module")
@@ -362,3 +366,41 @@ def test_figures_downloads_from_the_figures_page(browser: object, base_url: str,
     else:
         assert text.splitlines()[0].startswith("id,page,anchor,section_zh,section_en,value")
     context.close()
+
+
+def test_in_an_archive_results_can_be_narrowed_to_a_year_or_a_report(
+    browser: object, archive_url: str
+) -> None:
+    context = browser.new_context(locale="en-US")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{archive_url}zh-Hans/")
+    both = search(page, "发展")
+    where = page.locator(".rs-search-where").all_inner_texts()
+    assert {"2015", "2020"} <= {w.split(" · ")[1] for w in where}, both
+    page.locator(".rs-search-filters select[name=year]").select_option("2015")
+    page.wait_for_function("() => window.reportSiteSearch.answered === '发展'")
+    page.wait_for_timeout(300)
+    where = page.locator(".rs-search-where").all_inner_texts()
+    assert where and all(w.split(" · ")[1] == "2015" for w in where), where
+    reports = page.locator(".rs-search-filters select[name=report] option").all_inner_texts()
+    assert reports[0] == "全部报告" and len(reports) == 2  # only 2015's report is offered
+    context.close()
+
+
+def test_the_browser_reads_text_as_the_index_does(page: object, base_url: str) -> None:
+    """search.js mirrors generator/search/text.py: fold, stem and shard must agree, or a query
+    looks for tokens the index never wrote."""
+    page.goto(f"{base_url}zh-Hant/")  # type: ignore[attr-defined]
+    search(page, "學校")
+    words = ["schools", "training", "cities", "services", "running", "reformed", "passes", "is"]
+    # (The index ships the fold of characters that fold into its text: these all do.)
+    text = "為爲發後ＡＢＣ１２３㎡İ校外培訓學"
+    got = page.evaluate(  # type: ignore[attr-defined]
+        "([words, text]) => { const s = window.reportSiteSearch; return {"
+        " stems: words.map(s.stem), fold: s.fold(text),"
+        " shards: [...words, '校外', '培', '2020'].map(w => s.shardOf(w, 7)) }; }",
+        [words, text],
+    )
+    assert got["stems"] == [stem(w) for w in words]
+    assert got["fold"] == fold(text)
+    assert got["shards"] == [shard_of(w, 7) for w in [*words, "校外", "培", "2020"]]

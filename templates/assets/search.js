@@ -234,6 +234,7 @@
   function run() {
     var mine = ++serial;
     var query = input.value;
+    api.answered = null;
     return load("index.json").then(function (index) {
       if (mine !== serial) return;
       var q = parse(query);
@@ -381,7 +382,8 @@
     var han = new RegExp("[" + HAN + "]").test(q);
     var target = null;
     if (edition === "en" && han) {
-      target = fold(q) === q ? "zh-Hans" : "zh-Hant";
+      var traditional = q.split("").some(function (c) { return foldMap[c]; });
+      target = traditional ? "zh-Hant" : "zh-Hans";
     } else if (edition !== "en" && !han && /[A-Za-z]{2}/.test(q)) {
       target = "en";
     }
@@ -464,9 +466,9 @@
     }
   });
   document.addEventListener("keydown", function (e) {
-    var el = e.target;
-    if (e.ctrlKey || e.metaKey || e.altKey || box.contains(el)) return;
-    if (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable) return;
+    var at = e.target;
+    if (e.ctrlKey || e.metaKey || e.altKey || box.contains(at)) return;
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(at.tagName) || at.isContentEditable) return;
     if (e.key === "/" || e.key === "s" || e.key === "S") {
       e.preventDefault();
       open();
