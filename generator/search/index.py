@@ -82,8 +82,9 @@ def write_index(edition_dir: Path, edition: str) -> IndexStats:
         page_rows.append([page.url, page.title, report, passage_id])
         texts.append([[p.anchor, int(p.heading), p.text] for p in page.passages])
         for passage in page.passages:
-            used.update(fold(passage.text))
-            for token in tokens(passage.text):
+            folded = fold(passage.text)
+            used.update(folded)
+            for token in tokens(folded, folded=True):
                 postings[token].append(passage_id)
             passage_id += 1
 

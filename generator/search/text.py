@@ -65,9 +65,20 @@ def _one(char: str) -> str:
     return fold_map().get(lower, lower)
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate's table, each character's fold worked out once, when first met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = _one(chr(code))
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold(text: str) -> str:
     """`text` as search compares it, character for character (same length)."""
-    return "".join(_one(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 _VOWEL = re.compile(r"[aeiouy]")
@@ -112,10 +123,10 @@ def run_tokens(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
 
 
-def tokens(text: str) -> set[str]:
-    """Every index token of `text`."""
+def tokens(text: str, folded: bool = False) -> set[str]:
+    """Every index token of `text` (already `folded`, or not)."""
     out: set[str] = set()
-    for match in runs(fold(text)):
+    for match in runs(text if folded else fold(text)):
         out.update(run_tokens(match.group()))
     return out
 

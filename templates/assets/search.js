@@ -17,7 +17,7 @@
   var RUN = new RegExp("[" + HAN + "]+|[a-z0-9]+", "g");
   var MAX_QUERY = 100; // characters of a query that are searched (a pasted page is cut here)
   var SHOWN = 10; // results first shown; "more" shows as many again
-  var PAGES_PER_BATCH = 12; // page texts fetched to confirm candidates, per batch
+  var PAGES_PER_BATCH = 4; // page texts fetched at once to confirm candidates (most first)
 
   var base = box.getAttribute("data-rs-search");
   var root = box.getAttribute("data-rs-root");
