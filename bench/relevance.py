@@ -19,29 +19,26 @@ and, for hostile queries, whether the answer was clean. Nothing here is a test.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
+import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import search_cost  # noqa: E402  (bench/search_cost.py: serving a site, Pagefind over it)
+
 QUERIES = ROOT / "tests" / "search_queries.yml"
 REPORTS = ROOT.parent / "shared" / "reports"
 EDITIONS = ("zh-Hans", "zh-Hant", "en")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Views of the same text: a result there is a duplicate of a section's passage.
-VIEWS = ("bilingual", "full", "figures")
 
 
 def load_queries() -> list[dict[str, Any]]:
@@ -64,23 +61,6 @@ def build_archive(target: Path, url: str) -> Path:
         meta.write_text(text, encoding="utf-8")
     build_for(project, url)
     return project.site
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path, port: int = 0) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", port), functools.partial(_Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def page_of(href: str, edition: str) -> str:
@@ -180,31 +160,6 @@ def summary(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def pagefind_copy(site: Path, target: Path, binary: str) -> Path:
-    """The built site with a Pagefind index over its pages' text (views left out, as the
-    site's own index leaves them out)."""
-    shutil.copytree(site, target)
-    for edition in EDITIONS:
-        for report in (target / edition).iterdir():
-            for view in VIEWS:
-                shutil.rmtree(report / view, ignore_errors=True)
-    command = [sys.executable, "-m", "pagefind"] if binary == "python" else [binary]
-    subprocess.run(
-        [
-            *command,
-            "--site",
-            str(target),
-            "--root-selector",
-            "article",
-            "--exclude-selectors",
-            "[data-search-exclude], .headerlink, nav",
-            "--quiet",
-        ],
-        check=True,
-    )
-    return target
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built archive (default: build one)")
@@ -226,17 +181,18 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="report-site-relevance-") as tmp:
         scratch = Path(tmp)
         site = args.site or build_archive(scratch / "archive", f"http://127.0.0.1:{args.port}/")
-        with serve(site, args.port) as base:
+        with search_cost.serve(site, args.port) as base:
             rows += run_engine("site", base, queries, lambda p, e, q: ui_results(p, q))
         if args.lunr_site:
-            with serve(args.lunr_site, args.port) as base:
+            with search_cost.serve(args.lunr_site, args.port) as base:
                 rows += run_engine(
                     "lunr", base, queries, lambda p, e, q: ui_results(p, q, settle_ms=2500)
                 )
         for n, binary in enumerate(args.pagefind or []):
             name = "pagefind" if binary == "python" else f"pagefind-{n}"
-            copy = pagefind_copy(site, scratch / f"pagefind-{n}", binary)
-            with serve(copy, args.port) as base:
+            copy = scratch / f"pagefind-{n}"
+            search_cost.pagefind_site(site, binary, copy, dict(os.environ))
+            with search_cost.serve(copy, args.port) as base:
                 rows += run_engine(
                     name,
                     base,

@@ -16,6 +16,7 @@ import http.server
 import importlib.util
 import json
 import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -26,6 +27,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+EDITIONS = ("zh-Hans", "zh-Hant", "en")
+# Views of the same text (full report, bilingual, figures): the site's index leaves them out.
+VIEWS = ("bilingual", "full", "figures")
 
 
 def _gzip_handler() -> type[http.server.SimpleHTTPRequestHandler]:
@@ -122,6 +126,50 @@ def measure(
 
 def _is_search(url: str, engine: str) -> bool:
     return any(part in url for part in ("/search/", "search.js", "/pagefind/", "workers/search"))
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]:
+    """Seconds and peak MB of one command (GNU time's maximum resident set size)."""
+    start = time.perf_counter()
+    done = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", *command], cwd=cwd, env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    return time.perf_counter() - start, int(done.stderr.strip().splitlines()[-1]) / 1024
+
+
+def pagefind_site(site: Path, binary: str, target: Path, env: dict[str, str]) -> dict[str, Any]:
+    """A copy of `site` at `target` with a Pagefind bundle over its pages' text (views left
+    out, as the site's own index leaves them out): seconds, peak MB and size of the bundle.
+    `binary` "python" runs `python -m pagefind`."""
+    shutil.copytree(site, target)
+    for edition in EDITIONS:
+        shutil.rmtree(target / edition / "search", ignore_errors=True)
+        for report in (target / edition).iterdir():
+            for view in VIEWS:
+                shutil.rmtree(report / view, ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind"] if binary == "python" else [binary]
+    seconds, mb = timed(
+        [
+            *command,
+            "--site",
+            str(target),
+            "--root-selector",
+            "article",
+            "--exclude-selectors",
+            "[data-search-exclude], .headerlink, nav",
+            "--quiet",
+        ],
+        target,
+        env,
+    )
+    files = [p for p in (target / "pagefind").rglob("*") if p.is_file()]
+    return {
+        "index_s": seconds,
+        "index_mb": mb,
+        "bundle_kb": sum(p.stat().st_size for p in files) / 1e3,
+    }
 
 
 def main() -> None:

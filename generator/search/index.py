@@ -15,8 +15,9 @@ from __future__ import annotations
 import json
 import math
 import shutil
+from array import array
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
 
@@ -61,17 +62,53 @@ def _json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+@dataclass
+class _Postings:
+    """Which passages hold each token, as compact arrays (an archive has millions of them)."""
+
+    ids: dict[str, array[int]] = field(default_factory=lambda: defaultdict(lambda: array("I")))
+    used: set[str] = field(default_factory=set)  # every character of the folded text
+    count: int = 0
+
+    def add(self, text: str) -> None:
+        folded = fold(text)
+        self.used.update(folded)
+        for token in tokens(folded, folded=True):
+            self.ids[token].append(self.count)
+        self.count += 1
+
+    def shards(self) -> list[list[str]]:
+        """The tokens of each shard, enough shards for each to be a quick fetch."""
+        raw = sum(len(t.encode()) + 4 * len(ids) for t, ids in self.ids.items())
+        shards: list[list[str]] = [[] for _ in range(max(1, math.ceil(raw / SHARD_BYTES)))]
+        for token in sorted(self.ids):
+            shards[shard_of(token, len(shards))].append(token)
+        return shards
+
+    def deltas(self, token: str) -> list[int]:
+        ids = self.ids[token]
+        return [ids[0], *(b - a for a, b in pairwise(ids))]
+
+
 def write_index(edition_dir: Path, edition: str) -> IndexStats:
     """Write `edition_dir/search/` from the edition's built pages (replacing any there)."""
     pages = _pages(edition_dir)
-    postings: dict[str, list[int]] = defaultdict(list)
+    out = edition_dir / SEARCH_DIR
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    size = 0
+
+    def write(name: str, data: object) -> None:
+        nonlocal size
+        encoded = _json(data).encode("utf-8")
+        (out / name).write_bytes(encoded)
+        size += len(encoded)
+
+    postings = _Postings()
     reports: dict[str, int] = {}
     report_rows = []
     page_rows = []
-    texts = []
-    used: set[str] = set()
-    passage_id = 0
-    for page in pages:
+    for n, page in enumerate(pages):
         report = -1
         if page.report:
             slug = page.url.split("/", 1)[0]
@@ -79,42 +116,25 @@ def write_index(edition_dir: Path, edition: str) -> IndexStats:
                 reports[slug] = len(reports)
                 report_rows.append([page.report, page.year])
             report = reports[slug]
-        page_rows.append([page.url, page.title, report, passage_id])
-        texts.append([[p.anchor, int(p.heading), p.text] for p in page.passages])
+        page_rows.append([page.url, page.title, report, postings.count])
+        write(f"p{n}.json", [[p.anchor, int(p.heading), p.text] for p in page.passages])
         for passage in page.passages:
-            folded = fold(passage.text)
-            used.update(folded)
-            for token in tokens(folded, folded=True):
-                postings[token].append(passage_id)
-            passage_id += 1
-
-    raw = sum(len(t.encode()) + 4 * len(ids) for t, ids in postings.items())
-    shard_count = max(1, math.ceil(raw / SHARD_BYTES))
-    shards: list[dict[str, list[int]]] = [{} for _ in range(shard_count)]
-    for token in sorted(postings):
-        ids = postings[token]
-        shards[shard_of(token, shard_count)][token] = [ids[0]] + [b - a for a, b in pairwise(ids)]
+            postings.add(passage.text)
+    shards = postings.shards()
+    for n, shard in enumerate(shards):
+        write(f"s{n}.json", {token: postings.deltas(token) for token in shard})
     # The fold the browser applies to a query: only characters that fold into this edition's
     # text matter (any other character finds nothing either way).
-    folds = sorted((c, t) for c, t in fold_map().items() if t in used)
-    manifest = {
-        "v": FORMAT,
-        "edition": edition,
-        "shards": shard_count,
-        "fold": ["".join(c for c, _ in folds), "".join(t for _, t in folds)],
-        "reports": report_rows,
-        "pages": page_rows,
-    }
-
-    out = edition_dir / SEARCH_DIR
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    files = {"index.json": _json(manifest)}
-    files.update({f"s{n}.json": _json(shard) for n, shard in enumerate(shards)})
-    files.update({f"p{n}.json": _json(text) for n, text in enumerate(texts)})
-    size = 0
-    for name, text in files.items():
-        data = text.encode("utf-8")
-        (out / name).write_bytes(data)
-        size += len(data)
-    return IndexStats(len(pages), passage_id, shard_count, size)
+    folds = sorted((c, t) for c, t in fold_map().items() if t in postings.used)
+    write(
+        "index.json",
+        {
+            "v": FORMAT,
+            "edition": edition,
+            "shards": len(shards),
+            "fold": ["".join(c for c, _ in folds), "".join(t for _, t in folds)],
+            "reports": report_rows,
+            "pages": page_rows,
+        },
+    )
+    return IndexStats(len(pages), postings.count, len(shards), size)
