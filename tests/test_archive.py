@@ -60,7 +60,7 @@ def test_one_search_covers_every_report(archive: Project) -> None:
     reports = {url.split("/")[0] for url, _, report, _ in index["pages"] if report >= 0}
     assert {"hangzhou-education-2020", *OTHERS} <= reports
     # Each result can say which report and year it comes from.
-    years = {year for _, year in index["reports"]}
+    years = {year for _, year, _ in index["reports"]}
     assert {"2020", "2026", "2015"} <= years
 
 

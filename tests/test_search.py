@@ -60,14 +60,20 @@ def test_chinese_is_indexed_as_character_pairs_and_each_runs_last_character() ->
 
 def test_a_passage_knows_its_anchor_and_leaves_out_what_is_marked_excluded() -> None:
     html = """<html><head><meta name="report-site:report" content="某报告">
-    <meta name="report-site:year" content="2020"></head><body><nav><p>menu</p></nav>
+    <meta name="report-site:year" content="2020">
+    <meta name="report-site:organisation" content="某局"></head><body><nav><p>menu</p></nav>
     <article class="md-content__inner">
     <h1 id="title">标题<a class="headerlink" href="#title">¶</a></h1>
     <nav class="rs-views"><p>全文</p></nav><div data-search-exclude><p>机器翻译说明</p></div>
     <p id="p-1">第一段<b>文字</b>。</p><ul><li id="p-2">一项</li></ul></article></body></html>"""
     page = read_page(html, "r/a/")
     assert page is not None
-    assert (page.title, page.report, page.year) == ("标题", "某报告", "2020")
+    assert (page.title, page.report, page.year, page.organisation) == (
+        "标题",
+        "某报告",
+        "2020",
+        "某局",
+    )
     assert [(p.anchor, p.heading, p.text) for p in page.passages] == [
         ("title", True, "标题"),
         ("p-1", False, "第一段文字。"),
@@ -86,7 +92,7 @@ def test_the_built_index_holds_every_section_once_with_its_report(built_project:
     urls = [row[0] for row in index["pages"]]
     assert "hangzhou-education-2020/06-ruiyigaige-chuangxin/" in urls
     assert not [u for u in urls if "/bilingual/" in u or u.endswith(("full/", "figures/"))]
-    assert index["reports"] == [["杭州市教育局2020年工作總結", "2020"]]
+    assert index["reports"] == [["杭州市教育局2020年工作總結", "2020", "杭州市教育局"]]
     # The fold the browser needs for a Simplified query in the Traditional edition.
     fold_from, fold_to = index["fold"]
     assert fold_to[fold_from.index("為")] == "为"

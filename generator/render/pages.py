@@ -149,6 +149,7 @@ def report_context(
         "title": inline(edition.text(report.title).text),
         "title_plain": plain_text(edition.text(report.title).text),
         "organisation": inline(edition.text(report.organisation).text),
+        "organisation_plain": plain_text(edition.text(report.organisation).text),
         "year": report.year,
         "source": report.index.path,
         "sections": [pages[p.slug] for p in report.sections],

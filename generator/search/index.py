@@ -1,7 +1,8 @@
 """The search stage: after MkDocs has built an edition, read its pages and write the static
 index the reader's browser searches (`<edition>/search/`), in parts fetched only when needed.
 
-    search/index.json   reports, pages, the character fold, the number of shards
+    search/index.json   reports (title, year, organisation), pages, the character fold, the
+                        number of shards
     search/s<N>.json    shard N: token → the passages holding it (ids, delta-coded)
     search/p<N>.json    page N's passages: [anchor, is heading, text]
 
@@ -114,7 +115,7 @@ def write_index(edition_dir: Path, edition: str) -> IndexStats:
             slug = page.url.split("/", 1)[0]
             if slug not in reports:
                 reports[slug] = len(reports)
-                report_rows.append([page.report, page.year])
+                report_rows.append([page.report, page.year, page.organisation])
             report = reports[slug]
         page_rows.append([page.url, page.title, report, postings.count])
         write(f"p{n}.json", [[p.anchor, int(p.heading), p.text] for p in page.passages])

@@ -37,6 +37,7 @@ class Page:
     title: str
     report: str  # "" outside any report (the home page)
     year: str
+    organisation: str
     passages: tuple[Passage, ...]
 
 
@@ -112,5 +113,6 @@ def read_page(html: str, url: str) -> Page | None:
         title=reader.title or reader.passages[0].text[:60],
         report=reader.meta.get("report", ""),
         year=reader.meta.get("year", ""),
+        organisation=reader.meta.get("organisation", ""),
         passages=tuple(reader.passages),
     )

@@ -17,6 +17,7 @@
   var RUN = new RegExp("[" + HAN + "]+|[a-z0-9]+", "g");
   var MAX_QUERY = 100; // characters of a query that are searched (a pasted page is cut here)
   var SHOWN = 10; // results first shown; "more" shows as many again
+  var MAX_PAIRS = 4; // character pairs of one term looked up in the index
   var PAGES_PER_BATCH = 4; // page texts fetched at once to confirm candidates (most first)
 
   var base = box.getAttribute("data-rs-search");
@@ -142,6 +143,13 @@
     // before more text); a lone character is looked up as the start of every pair it begins.
     var tokens = term.latin ? [term.stem] : runTokens(term.text);
     if (tokens.length > 1) tokens.pop();
+    // A long term: four of its pairs, spread over it, find its passages nearly as well as all
+    // of them (each passage's text confirms the whole term), for a fraction of the shards.
+    if (tokens.length > MAX_PAIRS) {
+      var step = (tokens.length - 1) / (MAX_PAIRS - 1), spread = [];
+      for (var i = 0; i < MAX_PAIRS; i++) spread.push(tokens[Math.round(i * step)]);
+      tokens = spread;
+    }
     var shards = tokens.map(function (tok) { return "s" + shardOf(tok, index.shards) + ".json"; });
     return Promise.all(shards.map(load)).then(function (loaded) {
       var lists = tokens.map(function (tok, i) {
@@ -312,7 +320,10 @@
     if (text != null) e.textContent = text;
     return e;
   }
-  function count(n) { return n === 0 ? t.none : n === 1 ? t.one : t.other.replace("#", n); }
+  function count(n, more) {
+    if (n === 0) return t.none;
+    return n === 1 && !more ? t.one : t.other.replace("#", n + (more ? "+" : ""));
+  }
 
   // The passage around its best match (the whole phrase, else the first term), marked.
   function excerpt(text, v) {
@@ -344,7 +355,7 @@
     var index = state.index;
     list.textContent = "";
     var shown = state.results.slice(0, state.shown);
-    meta.textContent = count(state.results.length) + (state.pending.length ? "+" : "");
+    meta.textContent = count(state.results.length, state.pending.length > 0);
     shown.forEach(function (r) {
       var page = index.pages[r.page];
       var li = el("li", "md-search-result__item");
@@ -352,7 +363,7 @@
       a.href = root + edition + "/" + page[0] + (r.passage[0] ? "#" + r.passage[0] : "");
       var article = el("article", "md-search-result__article md-typeset");
       var where = [];
-      if (page[2] >= 0) where.push(index.reports[page[2]][0], index.reports[page[2]][1]);
+      if (page[2] >= 0) where.push(reportName(index, page[2]), index.reports[page[2]][1]);
       where.push(page[1]);
       article.appendChild(el("div", "rs-search-where", where.join(" · ")));
       article.appendChild(excerpt(r.passage[2], r.v));
@@ -397,6 +408,13 @@
     meta.parentNode.insertBefore(a, filters);
   }
 
+  // A report by its title, and its organisation too where two reports share a title.
+  function reportName(index, i) {
+    var r = index.reports[i];
+    var shared = index.reports.some(function (o, j) { return j !== i && o[0] === r[0]; });
+    return shared && r[2] ? r[0] + " · " + r[2] : r[0];
+  }
+
   function buildFilters(index) {
     if (index.reports.length < 2) return;
     var years = [];
@@ -413,7 +431,9 @@
       report.textContent = "";
       report.appendChild(new Option(t.all_reports, ""));
       index.reports.forEach(function (r, i) {
-        if (!year.value || r[1] === year.value) report.appendChild(new Option(r[0] + " (" + r[1] + ")", String(i)));
+        if (!year.value || r[1] === year.value) {
+          report.appendChild(new Option(reportName(index, i) + " (" + r[1] + ")", String(i)));
+        }
       });
       report.value = keep;
       if (report.value !== keep) report.value = "";
