@@ -179,11 +179,14 @@ def measure(size: int, sources: list[Path], scratch: Path) -> dict[str, Any]:
 
 def search_stage(edition_dir: Path, edition: str) -> dict[str, float]:
     """Write the edition's search index again, alone in a process: seconds, peak MB, size."""
+    # VmHWM, not ru_maxrss: Linux keeps the latter across exec, so a child forked from this
+    # process would report this process's memory.
     code = (
-        "import resource, sys, time; from pathlib import Path;"
+        "import re, sys, time; from pathlib import Path;"
         "from generator.search.index import write_index;"
         "t = time.perf_counter(); write_index(Path(sys.argv[1]), sys.argv[2]);"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+        "status = Path('/proc/self/status').read_text();"
+        "print(time.perf_counter() - t, re.search(r'VmHWM:\\s*(\\d+)', status).group(1))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(edition_dir), edition],
