@@ -99,7 +99,11 @@ def test_the_built_index_holds_every_section_once_with_its_report(built_project:
     # 校外培訓 is found through its pairs: each in the shard the browser computes for it.
     page = urls.index("hangzhou-education-2020/06-ruiyigaige-chuangxin/")
     first = index["pages"][page][3]
-    texts = json.loads((folder / f"p{page}.json").read_text(encoding="utf-8"))
+    texts = [
+        passage
+        for chunk in sorted(folder.glob(f"p{page}-*.json"), key=lambda p: int(p.stem.split("-")[1]))
+        for passage in json.loads(chunk.read_text(encoding="utf-8"))
+    ]
     holding = {first + i for i, (_, _, text) in enumerate(texts) if "校外培訓" in text}
     assert holding
     for pair in ("校外", "外培", "培训"):

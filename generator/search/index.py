@@ -4,7 +4,7 @@ index the reader's browser searches (`<edition>/search/`), in parts fetched only
     search/index.json   reports (title, year, organisation), pages, the character fold, the
                         number of shards
     search/s<N>.json    shard N: token → the passages holding it (ids, delta-coded)
-    search/p<N>.json    page N's passages: [anchor, is heading, text]
+    search/p<N>-<K>.json  page N's passages 16K to 16K+15: [anchor, is heading, text]
 
 Opening a page loads none of it. A first search loads index.json, the shards of the query's
 tokens and the texts of the pages it checks, so what a reader transfers grows with the query,
@@ -29,6 +29,8 @@ SEARCH_DIR = "search"
 FORMAT = 1
 # Raw bytes of postings per shard: about 15 KB gzipped, a phone's quick fetch.
 SHARD_BYTES = 48_000
+# Passages per text file: a result's text costs a reader a small file, not its whole page.
+CHUNK = 16
 # Pages that are never results: the 404 page has no text of the site.
 NOT_SEARCHED = frozenset({"404.html"})
 
@@ -118,7 +120,9 @@ def write_index(edition_dir: Path, edition: str) -> IndexStats:
                 report_rows.append([page.report, page.year, page.organisation])
             report = reports[slug]
         page_rows.append([page.url, page.title, report, postings.count])
-        write(f"p{n}.json", [[p.anchor, int(p.heading), p.text] for p in page.passages])
+        passages = [[p.anchor, int(p.heading), p.text] for p in page.passages]
+        for k in range(0, len(passages), CHUNK):
+            write(f"p{n}-{k // CHUNK}.json", passages[k : k + CHUNK])
         for passage in page.passages:
             postings.add(passage.text)
     shards = postings.shards()

@@ -18,7 +18,8 @@
   var MAX_QUERY = 100; // characters of a query that are searched (a pasted page is cut here)
   var SHOWN = 10; // results first shown; "more" shows as many again
   var MAX_PAIRS = 4; // character pairs of one term looked up in the index
-  var PAGES_PER_BATCH = 4; // page texts fetched at once to confirm candidates (most first)
+  var CHUNKS_PER_BATCH = 6; // passage texts fetched at once to confirm candidates
+  var CHUNK = 16; // passages per text file (generator/search/index.py writes them so)
 
   var base = box.getAttribute("data-rs-search");
   var root = box.getAttribute("data-rs-root");
@@ -258,16 +259,35 @@
         .then(function (lists) {
           if (mine !== serial) return;
           var ids = lists.reduce(intersect);
-          // Pages with the most candidates first; their texts confirm and rank them.
-          var byPage = {}, order = [];
+          // Candidates by page (pages with the most first) and by text file within it: the
+          // texts confirm and rank them, a page's best file before any page's second.
+          var byPage = {}, pages = [];
           ids.forEach(function (id) {
             var p = locate(index, id);
             if (!selected(index, p)) return;
-            if (!byPage[p]) { byPage[p] = []; order.push(p); }
-            byPage[p].push(id);
+            var chunk = Math.floor((id - index.pages[p][3]) / CHUNK);
+            if (!byPage[p]) { byPage[p] = {}; pages.push(p); }
+            (byPage[p][chunk] = byPage[p][chunk] || []).push(id);
           });
-          order.sort(function (a, b) { return byPage[b].length - byPage[a].length || a - b; });
-          return confirm({ q: q, index: index, byPage: byPage, pending: order, results: [], shown: SHOWN, mine: mine });
+          var size = function (p) {
+            return Object.keys(byPage[p]).reduce(function (n, c) { return n + byPage[p][c].length; }, 0);
+          };
+          pages.sort(function (a, b) { return size(b) - size(a) || a - b; });
+          var pending = [];
+          for (var round = 0; ; round++) {
+            var added = 0;
+            pages.forEach(function (p) {
+              var chunks = Object.keys(byPage[p]).map(Number).sort(function (a, b) {
+                return byPage[p][b].length - byPage[p][a].length || a - b;
+              });
+              if (round < chunks.length) {
+                pending.push({ page: p, chunk: chunks[round], ids: byPage[p][chunks[round]] });
+                added++;
+              }
+            });
+            if (!added) break;
+          }
+          return confirm({ q: q, index: index, pending: pending, pages: pages.length, results: [], shown: SHOWN, mine: mine });
         });
     }).catch(function () {
       if (mine === serial) { list.textContent = ""; meta.textContent = t.none; }
@@ -294,18 +314,23 @@
     });
   }
 
-  // Fetch the next batch of candidate pages' texts until enough results are confirmed.
+  // Fetch the next batch of candidates' texts until enough results are confirmed, from as
+  // many pages as there are results to show.
   function confirm(state) {
-    if (state.results.length >= state.shown || !state.pending.length) return render(state);
-    var batch = state.pending.splice(0, PAGES_PER_BATCH);
-    return Promise.all(batch.map(function (p) { return load("p" + p + ".json"); })).then(function (texts) {
+    var pages = {};
+    state.results.forEach(function (r) { pages[r.page] = true; });
+    var enough = state.results.length >= state.shown &&
+      Object.keys(pages).length >= Math.min(state.shown, state.pages);
+    if (enough || !state.pending.length) return render(state);
+    var batch = state.pending.splice(0, CHUNKS_PER_BATCH);
+    return Promise.all(batch.map(function (b) { return load("p" + b.page + "-" + b.chunk + ".json"); })).then(function (texts) {
       if (state.mine !== serial) return;
-      batch.forEach(function (p, i) {
-        var first = state.index.pages[p][3];
-        state.byPage[p].forEach(function (id) {
+      batch.forEach(function (b, i) {
+        var first = state.index.pages[b.page][3] + b.chunk * CHUNK;
+        b.ids.forEach(function (id) {
           var passage = texts[i][id - first];
           var verdict = passage && judge(state.q, passage);
-          if (verdict) state.results.push({ id: id, page: p, passage: passage, v: verdict });
+          if (verdict) state.results.push({ id: id, page: b.page, passage: passage, v: verdict });
         });
       });
       rank(state.results);
