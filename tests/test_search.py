@@ -68,12 +68,8 @@ def test_a_passage_knows_its_anchor_and_leaves_out_what_is_marked_excluded() -> 
     <p id="p-1">第一段<b>文字</b>。</p><ul><li id="p-2">一项</li></ul></article></body></html>"""
     page = read_page(html, "r/a/")
     assert page is not None
-    assert (page.title, page.report, page.year, page.organisation) == (
-        "标题",
-        "某报告",
-        "2020",
-        "某局",
-    )
+    assert (page.title, page.report) == ("标题", "某报告")
+    assert (page.year, page.organisation) == ("2020", "某局")
     assert [(p.anchor, p.heading, p.text) for p in page.passages] == [
         ("title", True, "标题"),
         ("p-1", False, "第一段文字。"),
