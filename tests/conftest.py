@@ -3,6 +3,7 @@ scratch copy of the project (so tests never depend on, or change, the checkout's
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -33,6 +34,20 @@ def copy_project(target: Path) -> Project:
         else:
             shutil.copy2(source, target / name)
     return Project(target)
+
+
+def build_for(project: Project, url: str) -> None:
+    """Build `project` for the address it is served at (the address a site is built for is
+    where Material's language selector fetches sitemaps from)."""
+    previous = os.environ.get("REPORT_SITE_URL")
+    os.environ["REPORT_SITE_URL"] = url
+    try:
+        build(project)
+    finally:
+        if previous is None:
+            del os.environ["REPORT_SITE_URL"]
+        else:
+            os.environ["REPORT_SITE_URL"] = previous
 
 
 @pytest.fixture(scope="session")

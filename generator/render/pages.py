@@ -158,6 +158,7 @@ def report_view(
         title=inline(title),
         title_plain=plain_text(title),
         organisation=inline(edition.text(report.organisation).text),
+        organisation_plain=plain_text(edition.text(report.organisation).text),
         year=report.year,
         source=report.index.path,
         sections=tuple(pages[p.slug] for p in report.sections),

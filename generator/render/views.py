@@ -77,6 +77,7 @@ class ReportView:
     title: str
     title_plain: str
     organisation: str
+    organisation_plain: str  # for the search index's result lines (front matter)
     year: int
     source: str
     sections: tuple[PageView, ...]
