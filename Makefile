@@ -88,4 +88,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site site_src .build-site_src .build-site .build-site.old .cache .site.check .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site_src .build-site_src .build-site .build-site.old .build-parts .cache .site.check .pytest_cache .mypy_cache .ruff_cache

@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from generator.search.passages import Page, read_page
 from generator.search.text import fold, fold_map, shard_of, tokens
@@ -43,9 +44,11 @@ class IndexStats:
     bytes: int
 
 
-def _pages(edition_dir: Path) -> list[Page]:
+def read_pages(edition_dir: Path, under: str = "") -> list[Page]:
+    """The searchable pages of the built edition in `edition_dir` (below its folder `under`,
+    if given: one report's), with their URLs relative to the edition's root."""
     pages = []
-    for path in sorted(edition_dir.rglob("*.html")):
+    for path in sorted((edition_dir / under).rglob("*.html")):
         relative = path.relative_to(edition_dir).as_posix()
         if relative in NOT_SEARCHED or relative.startswith(f"{SEARCH_DIR}/"):
             continue
@@ -53,8 +56,16 @@ def _pages(edition_dir: Path) -> list[Page]:
         page = read_page(path.read_text(encoding="utf-8"), url)
         if page is not None:
             pages.append(page)
+    return pages
+
+
+def _order(page: Page) -> tuple[bool, int, str, str]:
     # Newest report first, then the site's own order: the order equal results are shown in.
-    return sorted(pages, key=lambda p: (p.report == "", -_year(p.year), p.report, p.url))
+    return (page.report == "", -_year(page.year), page.report, page.url)
+
+
+def _in_order(pages: list[Page]) -> list[Page]:
+    return sorted(pages, key=_order)
 
 
 def _year(year: str) -> int:
@@ -80,6 +91,14 @@ class _Postings:
             self.ids[token].append(self.count)
         self.count += 1
 
+    def extend(self, group: PageGroup) -> None:
+        """The group's passages, numbered after those already here."""
+        offset = self.count
+        for token, ids in group.tokens.items():
+            self.ids[token].extend(i + offset for i in ids)
+        self.used.update(group.used)
+        self.count += sum(len(page.passages) for page in group.pages)
+
     def shards(self) -> list[list[str]]:
         """The tokens of each shard, enough shards for each to be a quick fetch."""
         raw = sum(len(t.encode()) + 4 * len(ids) for t, ids in self.ids.items())
@@ -93,10 +112,62 @@ class _Postings:
         return [ids[0], *(b - a for a, b in pairwise(ids))]
 
 
+@dataclass(frozen=True)
+class PageGroup:
+    """Some of an edition's pages, in index order, with the passages (numbered from 0 in that
+    order) that hold each token: a part of an edition is read and tokenised once, when it is
+    built, and the index of the whole is made from its parts' groups."""
+
+    pages: tuple[Page, ...]
+    tokens: dict[str, list[int]]
+    used: str  # every character of the folded text
+
+    @classmethod
+    def of(cls, pages: list[Page]) -> PageGroup:
+        ordered = _in_order(pages)
+        postings = _Postings()
+        for page in ordered:
+            for passage in page.passages:
+                postings.add(passage.text)
+        tokens = {token: list(ids) for token, ids in postings.ids.items()}
+        return cls(tuple(ordered), tokens, "".join(sorted(postings.used)))
+
+    def to_json(self) -> dict[str, Any]:
+        pages = [page.to_json() for page in self.pages]
+        return {"pages": pages, "tokens": self.tokens, "used": self.used}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PageGroup:
+        pages = tuple(Page.from_json(page) for page in data["pages"])
+        return cls(pages, data["tokens"], data["used"])
+
+
 def write_index(edition_dir: Path, edition: str) -> IndexStats:
     """Write `edition_dir/search/` from the edition's built pages (replacing any there)."""
-    pages = _pages(edition_dir)
-    out = edition_dir / SEARCH_DIR
+    group = PageGroup.of(read_pages(edition_dir))
+    return write_pages_index(edition_dir / SEARCH_DIR, edition, [group])
+
+
+def _postings(pages: list[Page], groups: list[PageGroup]) -> _Postings:
+    """The postings of `pages` (in index order): the groups' own, renumbered, when each group
+    is a run of them (as each report's pages are), else made anew."""
+    runs = sorted((g for g in groups if g.pages), key=lambda g: _order(g.pages[0]))
+    postings = _Postings()
+    if [page for group in runs for page in group.pages] == pages:
+        for group in runs:
+            postings.extend(group)
+    else:
+        for page in pages:
+            for passage in page.passages:
+                postings.add(passage.text)
+    return postings
+
+
+def write_pages_index(out: Path, edition: str, groups: list[PageGroup]) -> IndexStats:
+    """Write the index of the groups' pages (the edition's, read part by part or all at once)
+    to the folder `out` (replacing any there): the same files whichever way they were read."""
+    pages = _in_order([page for group in groups for page in group.pages])
+    postings = _postings(pages, groups)
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     size = 0
@@ -107,10 +178,10 @@ def write_index(edition_dir: Path, edition: str) -> IndexStats:
         (out / name).write_bytes(encoded)
         size += len(encoded)
 
-    postings = _Postings()
     reports: dict[str, int] = {}
     report_rows = []
     page_rows = []
+    first = 0  # the number of the page's first passage
     for n, page in enumerate(pages):
         report = -1
         if page.report:
@@ -119,12 +190,11 @@ def write_index(edition_dir: Path, edition: str) -> IndexStats:
                 reports[slug] = len(reports)
                 report_rows.append([page.report, page.year, page.organisation])
             report = reports[slug]
-        page_rows.append([page.url, page.title, report, postings.count])
+        page_rows.append([page.url, page.title, report, first])
+        first += len(page.passages)
         passages = [[p.anchor, int(p.heading), p.text] for p in page.passages]
         for k in range(0, len(passages), CHUNK):
             write(f"p{n}-{k // CHUNK}.json", passages[k : k + CHUNK])
-        for passage in page.passages:
-            postings.add(passage.text)
     shards = postings.shards()
     for n, shard in enumerate(shards):
         write(f"s{n}.json", {token: postings.deltas(token) for token in shard})

@@ -1,0 +1,173 @@
+"""Which parts make the site, what each is made from, and the MkDocs project that builds it.
+
+Each edition has a home part (its home page, 404 page and the theme's files) and one part per
+report (the report's pages). A part's fingerprint covers everything its output depends on:
+the theme (mkdocs.yml, overrides/, the generator, the versions of MkDocs and its libraries,
+SOURCE_DATE_EPOCH), its generated mkdocs.yml (address, words, menu) and its pages, which for a
+report are what the report's own fingerprint already vouches for (generator/incremental.py).
+
+A part's project lives in `.build-parts/<edition>/<part>/`: its mkdocs.yml and a docs/ folder
+of links into the staged site_src/. A report's part has a placeholder home page (the menu's
+first entry); the home part sees every report's folder, excluded from its build, so that the
+home page's links to them resolve as they do in a whole edition.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from generator.edition_list import EDITIONS
+from generator.incremental import shared_fingerprint
+from generator.parts.store import HOME
+from generator.site import Project, Rendered, config_text, edition_config
+
+PARTS_DIR = ".build-parts"
+# What MkDocs renders with, besides what generate renders with (incremental.py).
+MKDOCS_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "markupsafe")
+PLACEHOLDER = "<!-- The home page is a part of its own; this one stands for it in the menu. -->\n"
+# From a part's docs/ (or its project folder) back to the project's root.
+_UP_FROM_DOCS = "../../../../"
+_UP = "../../../"
+
+
+@dataclass(frozen=True)
+class Part:
+    edition: str
+    name: str  # a report's folder, or HOME
+    fingerprint: str
+    config: str  # its mkdocs.yml
+    reports: tuple[str, ...]  # the report folders its docs/ links to
+    pages: int  # how much there is to build (to start the largest first)
+
+    @property
+    def home(self) -> bool:
+        return self.name == HOME
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def theme_stamp(project: Project, epoch: str) -> str:
+    """What every part's output depends on besides its own configuration and pages."""
+    digest = hashlib.sha256()
+    digest.update(
+        shared_fingerprint(
+            project.root, [project.root / "mkdocs.yml", project.root / "overrides"]
+        ).encode()
+    )
+    for library in MKDOCS_LIBRARIES:
+        digest.update(f"\0{library}=={_version(library)}".encode())
+    digest.update(f"\0python {sys.version_info.major}.{sys.version_info.minor}\0{epoch}".encode())
+    return digest.hexdigest()
+
+
+def _fingerprint(*pieces: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for piece in pieces:
+        digest.update(piece.encode() if isinstance(piece, str) else piece)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _part_config(config: dict[str, object], name: str, excluded: Iterable[str] = ()) -> str:
+    """A whole edition's configuration, made that of one part: paths from its own folder."""
+    data = dict(config)
+    data["INHERIT"] = f"{_UP}mkdocs.yml"
+    data["site_dir"] = "site"
+    theme = dict(data["theme"])  # type: ignore[call-overload]
+    data["theme"] = {**theme, "custom_dir": f"{_UP}overrides"}
+    data["hooks"] = [f"{_UP}overrides/hooks/report_site.py"]
+    data["extra"] = {**data["extra"], "part": name}  # type: ignore[dict-item]
+    lines = [f"/{slug}/" for slug in excluded]
+    if lines:
+        data["exclude_docs"] = "\n".join(lines) + "\n"
+    return config_text(data)
+
+
+def plan(project: Project, rendered: Rendered, epoch: str) -> list[Part]:
+    """Every part of every edition: the home part first, then the reports in folder order."""
+    stamp = theme_stamp(project, epoch)
+    config = rendered.config
+    parts = []
+    for info in EDITIONS.values():
+        code = info.code
+        strings = rendered.strings[code]
+        summaries = [o.summaries[code] for o in rendered.outputs]
+        slugs = sorted(o.slug for o in rendered.outputs)
+        whole = edition_config(info, config, summaries, strings, reports=[])
+        home = _part_config(whole, HOME, excluded=slugs)
+        parts.append(
+            Part(
+                code,
+                HOME,
+                _fingerprint(stamp, home, _home_source(rendered, code)),
+                home,
+                tuple(slugs),
+                1,
+            )
+        )
+        for output in sorted(rendered.outputs, key=lambda o: o.slug):
+            summary = output.summaries[code]
+            own = edition_config(info, config, summaries, strings, reports=[summary])
+            text = _part_config(own, output.slug)
+            pages = sum(
+                1 for name in output.files if name.startswith(f"{code}/") and name.endswith(".md")
+            )
+            parts.append(
+                Part(
+                    code,
+                    output.slug,
+                    _fingerprint(stamp, text, output.fingerprint),
+                    text,
+                    (output.slug,),
+                    pages,
+                )
+            )
+    return parts
+
+
+def _home_source(rendered: Rendered, code: str) -> bytes:
+    """The home part's own pages and files, and the names of every report's (its links)."""
+    prefix = f"{code}/docs/"
+    pieces: list[bytes] = []
+    for name in sorted(rendered.files):
+        if name.startswith(prefix) and "/" not in name[len(prefix) :].removeprefix("assets/"):
+            content = rendered.files[name]
+            pieces += [name.encode(), content.encode() if isinstance(content, str) else content]
+    pieces += sorted(n.encode() for o in rendered.outputs for n in o.files if n.startswith(prefix))
+    return b"\0".join(pieces)
+
+
+def search_fingerprint(parts: Iterable[Part]) -> str:
+    """An edition's search index is made from its parts' pages (and the generator's code, in
+    every part's fingerprint)."""
+    return _fingerprint(*sorted(p.fingerprint for p in parts))
+
+
+def write_project(project: Project, part: Part) -> Path:
+    """The part's MkDocs project, its docs/ linking into the staged site_src/."""
+    folder = project.root / PARTS_DIR / part.edition / part.name
+    docs = folder / "docs"
+    shutil.rmtree(folder, ignore_errors=True)  # links are removed, not followed
+    docs.mkdir(parents=True)
+    staged = f"{_UP_FROM_DOCS}{project.staging_src.name}/{part.edition}/docs"
+    if part.home:
+        os.symlink(f"{staged}/index.md", docs / "index.md")
+        os.symlink(f"{staged}/assets", docs / "assets")
+    else:
+        (docs / "index.md").write_text(PLACEHOLDER, encoding="utf-8")
+    for slug in part.reports:
+        os.symlink(f"{staged}/{slug}", docs / slug)
+    (folder / "mkdocs.yml").write_text(part.config, encoding="utf-8")
+    return folder

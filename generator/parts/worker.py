@@ -1,0 +1,172 @@
+"""A build worker: one process that builds many parts, one after another, with MkDocs in
+process (`python -m generator.parts.worker`; generator/parts/pool.py runs one per core).
+
+It reads one job per line on stdin (JSON) and answers one line on stdout:
+
+    {"kind": "part", "project": DIR, "out": DIR, "under": SLUG or ""}
+        build DIR/mkdocs.yml into OUT/site (strict), keep MkDocs' sitemap as OUT/sitemap.xml
+        and the pages search reads as OUT/pages.json
+    {"kind": "index", "edition": CODE, "pages": [FILE, …], "out": DIR}
+        write the edition's search index from the parts' pages.json into OUT/site/search
+    → {"ok": true, "peak_mb": N} or {"ok": false, "error": TEXT, "peak_mb": N}
+
+MkDocs builds every project as if it were the only one: it lists the theme's six hundred files
+and compiles its templates anew each time, which costs more than a small report's pages. In a
+worker, only the home part lists the theme's files (the others have no use for them), and the
+compiled templates are kept from one project to the next (Jinja's own bytecode cache, checked
+against each template's source).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import jinja2
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.theme import Theme
+
+from generator.parts.store import HOME, PAGES, SITEMAP
+from generator.search.index import SEARCH_DIR, PageGroup, read_pages, write_pages_index
+
+
+class _Templates(jinja2.BytecodeCache):
+    """Compiled templates, shared by every project this process builds."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _Templates()
+_theme_env = Theme.get_env
+_add_theme_files = Files.add_files_from_theme
+
+
+def _get_env(theme: Theme) -> jinja2.Environment:
+    env = _theme_env(theme)
+    env.bytecode_cache = _TEMPLATES
+    return env
+
+
+def _theme_files(files: Files, env: jinja2.Environment, config: MkDocsConfig) -> None:
+    """The theme's static files (its scripts, styles, fonts) are the home part's: a report's
+    part neither lists nor copies them."""
+    if config.extra.get("part", HOME) == HOME:
+        _add_theme_files(files, env, config)
+
+
+class _Part(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
+    """A report's part has no 404 page: the home part has the edition's."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.extra.get("part", HOME) != HOME:
+            config.theme.static_templates.discard("404.html")
+        return config
+
+
+class _Capture(logging.Handler):
+    """MkDocs' warnings and errors, to show when a part fails."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def build_part(project: Path, out: Path, under: str) -> None:
+    """Build the part in `project` into `out`. `under` is the report folder the part
+    contributes (all of its output, for the home part)."""
+    shutil.rmtree(out, ignore_errors=True)
+    site = out / "site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins["report-site-part"] = _Part()
+    build(config)
+    (site / SITEMAP).replace(out / SITEMAP)
+    (site / f"{SITEMAP}.gz").unlink()
+    if under:
+        # The placeholder home page and what MkDocs puts at the root belong to the home part.
+        for entry in site.iterdir():
+            if entry.name != under:
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+    group = PageGroup.of(read_pages(site, under))
+    (out / PAGES).write_text(_json(group.to_json()), encoding="utf-8")
+
+
+def build_index(edition: str, page_files: list[Path], out: Path) -> None:
+    """The edition's search index, from the pages each part read from its own output."""
+    groups = [
+        PageGroup.from_json(json.loads(path.read_text(encoding="utf-8"))) for path in page_files
+    ]
+    shutil.rmtree(out, ignore_errors=True)
+    write_pages_index(out / "site" / SEARCH_DIR, edition, groups)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def peak_mb() -> float:
+    """This process's peak memory (VmHWM: ru_maxrss would count the parent's, kept over
+    exec)."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="utf-8")
+    except OSError:
+        return 0.0
+    found = re.search(r"VmHWM:\s*(\d+)", status)
+    return int(found.group(1)) / 1024 if found else 0.0
+
+
+def run_job(job: dict[str, Any], capture: _Capture) -> dict[str, Any]:
+    capture.lines.clear()
+    try:
+        if job["kind"] == "part":
+            build_part(Path(job["project"]), Path(job["out"]), job["under"])
+        else:
+            build_index(job["edition"], [Path(p) for p in job["pages"]], Path(job["out"]))
+    except Exception as error:  # every failure is the build's message, never a dead worker
+        lines = [*capture.lines, f"{type(error).__name__}: {error}"]
+        return {"ok": False, "error": "\n".join(lines), "peak_mb": peak_mb()}
+    return {"ok": True, "peak_mb": peak_mb()}
+
+
+def serve(jobs: TextIO, answers: TextIO) -> None:
+    Theme.get_env = _get_env  # type: ignore[method-assign, assignment]
+    Files.add_files_from_theme = _theme_files  # type: ignore[method-assign, assignment]
+    capture = _Capture()
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    logger.addHandler(capture)
+    logger.propagate = False
+    for line in jobs:
+        answers.write(_json(run_job(json.loads(line), capture)) + "\n")
+        answers.flush()
+
+
+def main() -> None:
+    # The answers go to the real stdout; anything a library prints goes to stderr.
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    sys.stdout = sys.stderr
+    serve(sys.stdin, answers)
+
+
+if __name__ == "__main__":
+    main()
