@@ -35,7 +35,8 @@ PAGE = """<!doctype html>
 <head><meta charset="utf-8"><title>{{ .Title }} - {{ .Site.Title }}</title>
 <meta name="description" content="{{ .Description }}"></head>
 <body>
-<nav><ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav>
+<nav><ul>{{ range .Site.RegularPages }}
+<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></nav>
 <aside>{{ .TableOfContents }}</aside>
 <main>{{ .Content }}</main>
 </body>

@@ -27,7 +27,7 @@ from generator.incremental import forget, record, shared_fingerprint
 from generator.parts.plan import PARTS_DIR, Part, plan, search_fingerprint, write_project
 from generator.parts.pool import Job, Outcome, Pool, default_size
 from generator.parts.publish import EditionParts, Publisher
-from generator.parts.store import HOME, PAGES, SEARCH, Store
+from generator.parts.store import FINGERPRINT, HOME, PAGES, SEARCH, Store
 from generator.site import ROOT_FILES, Project, Rendered, render_site
 from generator.writer import write_tree
 
@@ -127,13 +127,19 @@ class _Builder:
         names = [HOME, *edition.reports]
         key = f"{code}/{SEARCH}"
         self.fingerprints[key] = edition.fingerprints[SEARCH]
+        kept = self.store.entry(code, SEARCH)
+        parts = [
+            (name, edition.fingerprints[name], str(self.store.entry(code, name) / PAGES))
+            for name in names
+        ]
         return Job(
             key,
             f"the {code} edition's search index",
             {
                 "kind": "index",
                 "edition": code,
-                "pages": [str(self.store.entry(code, name) / PAGES) for name in names],
+                "parts": parts,
+                "previous": str(kept) if (kept / FINGERPRINT).is_file() else "",
                 "out": str(self.store.staging(code, SEARCH)),
             },
             after=frozenset(f"{code}/{name}" for name in names),

@@ -15,6 +15,7 @@ home page's links to them resolve as they do in a whole edition.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sys
@@ -22,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from generator.edition_list import EDITIONS
 from generator.incremental import shared_fingerprint
@@ -42,7 +44,7 @@ class Part:
     edition: str
     name: str  # a report's folder, or HOME
     fingerprint: str
-    config: str  # its mkdocs.yml
+    config: dict[str, Any]  # its mkdocs.yml
     reports: tuple[str, ...]  # the report folders its docs/ links to
     pages: int  # how much there is to build (to start the largest first)
 
@@ -80,19 +82,24 @@ def _fingerprint(*pieces: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def _part_config(config: dict[str, object], name: str, excluded: Iterable[str] = ()) -> str:
+def _part_config(config: dict[str, Any], name: str, excluded: Iterable[str] = ()) -> dict[str, Any]:
     """A whole edition's configuration, made that of one part: paths from its own folder."""
     data = dict(config)
     data["INHERIT"] = f"{_UP}mkdocs.yml"
     data["site_dir"] = "site"
-    theme = dict(data["theme"])  # type: ignore[call-overload]
-    data["theme"] = {**theme, "custom_dir": f"{_UP}overrides"}
+    data["theme"] = {**data["theme"], "custom_dir": f"{_UP}overrides"}
     data["hooks"] = [f"{_UP}overrides/hooks/report_site.py"]
-    data["extra"] = {**data["extra"], "part": name}  # type: ignore[dict-item]
+    data["extra"] = {**data["extra"], "part": name}
     lines = [f"/{slug}/" for slug in excluded]
     if lines:
         data["exclude_docs"] = "\n".join(lines) + "\n"
-    return config_text(data)
+    return data
+
+
+def _canonical(config: dict[str, Any]) -> str:
+    """The configuration as its fingerprint reads it (YAML is written only for the parts that
+    are built: writing it for every part of an archive would cost more than the rest)."""
+    return json.dumps(config, ensure_ascii=False, sort_keys=True)
 
 
 def plan(project: Project, rendered: Rendered, epoch: str) -> list[Part]:
@@ -107,33 +114,17 @@ def plan(project: Project, rendered: Rendered, epoch: str) -> list[Part]:
         slugs = sorted(o.slug for o in rendered.outputs)
         whole = edition_config(info, config, summaries, strings, reports=[])
         home = _part_config(whole, HOME, excluded=slugs)
-        parts.append(
-            Part(
-                code,
-                HOME,
-                _fingerprint(stamp, home, _home_source(rendered, code)),
-                home,
-                tuple(slugs),
-                1,
-            )
-        )
+        fingerprint = _fingerprint(stamp, _canonical(home), _home_source(rendered, code))
+        parts.append(Part(code, HOME, fingerprint, home, tuple(slugs), 1))
         for output in sorted(rendered.outputs, key=lambda o: o.slug):
             summary = output.summaries[code]
             own = edition_config(info, config, summaries, strings, reports=[summary])
-            text = _part_config(own, output.slug)
+            data = _part_config(own, output.slug)
+            fingerprint = _fingerprint(stamp, _canonical(data), output.fingerprint)
             pages = sum(
                 1 for name in output.files if name.startswith(f"{code}/") and name.endswith(".md")
             )
-            parts.append(
-                Part(
-                    code,
-                    output.slug,
-                    _fingerprint(stamp, text, output.fingerprint),
-                    text,
-                    (output.slug,),
-                    pages,
-                )
-            )
+            parts.append(Part(code, output.slug, fingerprint, data, (output.slug,), pages))
     return parts
 
 
@@ -169,5 +160,5 @@ def write_project(project: Project, part: Part) -> Path:
         (docs / "index.md").write_text(PLACEHOLDER, encoding="utf-8")
     for slug in part.reports:
         os.symlink(f"{staged}/{slug}", docs / slug)
-    (folder / "mkdocs.yml").write_text(part.config, encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(config_text(part.config), encoding="utf-8")
     return folder

@@ -22,6 +22,7 @@ HOME = "_home"
 SEARCH = "_search"
 SITEMAP = "sitemap.xml"
 PAGES = "pages.json"
+STATE = "index.state"
 
 
 class Store:

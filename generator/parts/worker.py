@@ -6,8 +6,10 @@ It reads one job per line on stdin (JSON) and answers one line on stdout:
     {"kind": "part", "project": DIR, "out": DIR, "under": SLUG or ""}
         build DIR/mkdocs.yml into OUT/site (strict), keep MkDocs' sitemap as OUT/sitemap.xml
         and the pages search reads as OUT/pages.json
-    {"kind": "index", "edition": CODE, "pages": [FILE, …], "out": DIR}
-        write the edition's search index from the parts' pages.json into OUT/site/search
+    {"kind": "index", "edition": CODE, "parts": [[NAME, FINGERPRINT, FILE], …],
+     "previous": DIR or "", "out": DIR}
+        write the edition's search index from the parts' pages.json into OUT/site/search,
+        updating the one kept in DIR (generator/search/incremental.py), and keep it
     → {"ok": true, "peak_mb": N} or {"ok": false, "error": TEXT, "peak_mb": N}
 
 MkDocs builds every project as if it were the only one: it lists the theme's six hundred files
@@ -36,8 +38,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.theme import Theme
 
-from generator.parts.store import HOME, PAGES, SITEMAP
-from generator.search.index import SEARCH_DIR, PageGroup, read_pages, write_pages_index
+from generator.parts.store import HOME, PAGES, SITEMAP, STATE
+from generator.search import incremental
+from generator.search.index import SEARCH_DIR, Index, PageGroup, read_pages
 
 
 class _Templates(jinja2.BytecodeCache):
@@ -111,13 +114,28 @@ def build_part(project: Path, out: Path, under: str) -> None:
     (out / PAGES).write_text(_json(group.to_json()), encoding="utf-8")
 
 
-def build_index(edition: str, page_files: list[Path], out: Path) -> None:
-    """The edition's search index, from the pages each part read from its own output."""
-    groups = [
-        PageGroup.from_json(json.loads(path.read_text(encoding="utf-8"))) for path in page_files
-    ]
+def _group(path: Path) -> PageGroup:
+    return PageGroup.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def build_index(
+    edition: str, parts: list[tuple[str, str, Path]], previous: Path | None, out: Path
+) -> None:
+    """The edition's search index, from the pages each part (name, fingerprint, its pages'
+    file) read from its own output: the index kept in `previous` (the last one built)
+    updated where parts changed, when it can be; else made anew."""
+    kept = incremental.load(previous / STATE) if previous else None
+    index = None
+    if kept is not None:
+        built = {run.name: run.fingerprint for run in kept.runs}
+        changed = {name: _group(path) for name, print_, path in parts if built.get(name) != print_}
+        index = incremental.updated(kept, [(name, print_) for name, print_, _ in parts], changed)
+    if index is None:
+        index = Index.build([(name, print_, _group(path)) for name, print_, path in parts])
     shutil.rmtree(out, ignore_errors=True)
-    write_pages_index(out / "site" / SEARCH_DIR, edition, groups)
+    linked = previous / "site" / SEARCH_DIR if previous else None
+    index.write(out / "site" / SEARCH_DIR, edition, linked)
+    incremental.save(index, out / STATE)
 
 
 def _json(data: Any) -> str:
@@ -141,7 +159,9 @@ def run_job(job: dict[str, Any], capture: _Capture) -> dict[str, Any]:
         if job["kind"] == "part":
             build_part(Path(job["project"]), Path(job["out"]), job["under"])
         else:
-            build_index(job["edition"], [Path(p) for p in job["pages"]], Path(job["out"]))
+            parts = [(name, print_, Path(path)) for name, print_, path in job["parts"]]
+            previous = Path(job["previous"]) if job["previous"] else None
+            build_index(job["edition"], parts, previous, Path(job["out"]))
     except Exception as error:  # every failure is the build's message, never a dead worker
         lines = [*capture.lines, f"{type(error).__name__}: {error}"]
         return {"ok": False, "error": "\n".join(lines), "peak_mb": peak_mb()}

@@ -8,18 +8,21 @@ index the reader's browser searches (`<edition>/search/`), in parts fetched only
 
 Opening a page loads none of it. A first search loads index.json, the shards of the query's
 tokens and the texts of the pages it checks, so what a reader transfers grows with the query,
-not with the archive. It runs over finished HTML, so it can run once over an assembled site.
+not with the archive. It runs over finished HTML, so it can run once over an assembled site,
+or be made from the pages each part of a site read when it was built (PageGroup); an index
+kept from the last build is updated where parts changed (generator/search/incremental.py).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import operator
+import os
 import shutil
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +62,16 @@ def read_pages(edition_dir: Path, under: str = "") -> list[Page]:
     return pages
 
 
-def _order(page: Page) -> tuple[bool, int, str, str]:
+OrderKey = tuple[bool, int, str, str]
+
+
+def order(page: Page) -> OrderKey:
     # Newest report first, then the site's own order: the order equal results are shown in.
     return (page.report == "", -_year(page.year), page.report, page.url)
 
 
 def _in_order(pages: list[Page]) -> list[Page]:
-    return sorted(pages, key=_order)
+    return sorted(pages, key=order)
 
 
 def _year(year: str) -> int:
@@ -91,26 +97,6 @@ class _Postings:
             self.ids[token].append(self.count)
         self.count += 1
 
-    def extend(self, group: PageGroup) -> None:
-        """The group's passages, numbered after those already here."""
-        offset = self.count
-        for token, ids in group.tokens.items():
-            self.ids[token].extend(i + offset for i in ids)
-        self.used.update(group.used)
-        self.count += sum(len(page.passages) for page in group.pages)
-
-    def shards(self) -> list[list[str]]:
-        """The tokens of each shard, enough shards for each to be a quick fetch."""
-        raw = sum(len(t.encode()) + 4 * len(ids) for t, ids in self.ids.items())
-        shards: list[list[str]] = [[] for _ in range(max(1, math.ceil(raw / SHARD_BYTES)))]
-        for token in sorted(self.ids):
-            shards[shard_of(token, len(shards))].append(token)
-        return shards
-
-    def deltas(self, token: str) -> list[int]:
-        ids = self.ids[token]
-        return [ids[0], *(b - a for a, b in pairwise(ids))]
-
 
 @dataclass(frozen=True)
 class PageGroup:
@@ -132,6 +118,14 @@ class PageGroup:
         tokens = {token: list(ids) for token, ids in postings.ids.items()}
         return cls(tuple(ordered), tokens, "".join(sorted(postings.used)))
 
+    @property
+    def passages(self) -> int:
+        return sum(len(page.passages) for page in self.pages)
+
+    def span(self) -> tuple[OrderKey, OrderKey] | None:
+        """The order keys of its first and last page."""
+        return (order(self.pages[0]), order(self.pages[-1])) if self.pages else None
+
     def to_json(self) -> dict[str, Any]:
         pages = [page.to_json() for page in self.pages]
         return {"pages": pages, "tokens": self.tokens, "used": self.used}
@@ -142,74 +136,155 @@ class PageGroup:
         return cls(pages, data["tokens"], data["used"])
 
 
-def write_index(edition_dir: Path, edition: str) -> IndexStats:
-    """Write `edition_dir/search/` from the edition's built pages (replacing any there)."""
-    group = PageGroup.of(read_pages(edition_dir))
-    return write_pages_index(edition_dir / SEARCH_DIR, edition, [group])
+# A page as index.json needs it: URL, title, report, year, organisation, passages.
+PageRow = tuple[str, str, str, str, str, int]
 
 
-def _postings(pages: list[Page], groups: list[PageGroup]) -> _Postings:
-    """The postings of `pages` (in index order): the groups' own, renumbered, when each group
-    is a run of them (as each report's pages are), else made anew."""
-    runs = sorted((g for g in groups if g.pages), key=lambda g: _order(g.pages[0]))
-    postings = _Postings()
-    if [page for group in runs for page in group.pages] == pages:
-        for group in runs:
-            postings.extend(group)
-    else:
-        for page in pages:
-            for passage in page.passages:
-                postings.add(passage.text)
-    return postings
+def row(page: Page) -> PageRow:
+    return (page.url, page.title, page.report, page.year, page.organisation, len(page.passages))
 
 
-def write_pages_index(out: Path, edition: str, groups: list[PageGroup]) -> IndexStats:
-    """Write the index of the groups' pages (the edition's, read part by part or all at once)
-    to the folder `out` (replacing any there): the same files whichever way they were read."""
-    pages = _in_order([page for group in groups for page in group.pages])
-    postings = _postings(pages, groups)
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    size = 0
+@dataclass(frozen=True)
+class Run:
+    """Where one part's pages are in the index: from page `first_page` and passage
+    `first_passage` on, in index order."""
 
-    def write(name: str, data: object) -> None:
-        nonlocal size
-        encoded = _json(data).encode("utf-8")
-        (out / name).write_bytes(encoded)
-        size += len(encoded)
+    name: str
+    fingerprint: str
+    first_page: int
+    pages: int
+    first_passage: int
+    passages: int
+    used: str
+    span: tuple[OrderKey, OrderKey] | None
 
-    reports: dict[str, int] = {}
-    report_rows = []
-    page_rows = []
-    first = 0  # the number of the page's first passage
-    for n, page in enumerate(pages):
-        report = -1
-        if page.report:
-            slug = page.url.split("/", 1)[0]
-            if slug not in reports:
-                reports[slug] = len(reports)
-                report_rows.append([page.report, page.year, page.organisation])
-            report = reports[slug]
-        page_rows.append([page.url, page.title, report, first])
-        first += len(page.passages)
-        passages = [[p.anchor, int(p.heading), p.text] for p in page.passages]
-        for k in range(0, len(passages), CHUNK):
-            write(f"p{n}-{k // CHUNK}.json", passages[k : k + CHUNK])
-    shards = postings.shards()
-    for n, shard in enumerate(shards):
-        write(f"s{n}.json", {token: postings.deltas(token) for token in shard})
-    # The fold the browser applies to a query: only characters that fold into this edition's
-    # text matter (any other character finds nothing either way).
-    folds = sorted((c, t) for c, t in fold_map().items() if t in postings.used)
-    write(
-        "index.json",
-        {
+
+def deltas(ids: array[int]) -> list[int]:
+    return [ids[0], *map(operator.sub, ids[1:], ids[:-1])]
+
+
+def entry(token: str, ids: array[int]) -> str:
+    """A token's entry in its shard, as json.dumps writes it in the shard's object."""
+    return f"{_json(token)}:{_json(deltas(ids))}"
+
+
+@dataclass
+class Index:
+    """An edition's index in memory: its pages in order, its parts' runs, and for each token
+    the passages that hold it with its entry in a shard file; `texts`, the pages whose
+    passages it has at hand (page number → page), the others' being in an index written
+    before."""
+
+    runs: list[Run]
+    pages: list[PageRow]
+    ids: dict[str, array[int]]
+    entries: dict[str, str]
+    texts: dict[int, Page] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, groups: list[tuple[str, str, PageGroup]]) -> Index:
+        """From every part's (name, fingerprint, page group)."""
+        pages = _in_order([page for _, _, group in groups for page in group.pages])
+        runs = sorted((g for g in groups if g[2].pages), key=lambda g: order(g[2].pages[0]))
+        if [page for _, _, group in runs for page in group.pages] != pages:
+            # The parts' pages interleave: they are one run, tokenised anew.
+            runs = [("", "", PageGroup.of(pages))]
+        # Parts without a page to search have a run too (where they would have one).
+        runs += [g for g in groups if not g[2].pages]
+        postings = _Postings()
+        index = cls([], [row(page) for page in pages], postings.ids, {}, dict(enumerate(pages)))
+        for name, fingerprint, group in runs:
+            offset = postings.count
+            for token, ids in group.tokens.items():
+                postings.ids[token].extend(map(offset.__add__, ids))
+            first_page = index.runs[-1].first_page + index.runs[-1].pages if index.runs else 0
+            index.runs.append(
+                Run(
+                    name,
+                    fingerprint,
+                    first_page,
+                    len(group.pages),
+                    offset,
+                    group.passages,
+                    group.used,
+                    group.span(),
+                )
+            )
+            postings.count += group.passages
+        index.ids = dict(postings.ids)
+        index.entries = {token: entry(token, ids) for token, ids in index.ids.items()}
+        return index
+
+    @property
+    def passages(self) -> int:
+        return sum(row[5] for row in self.pages)
+
+    def shards(self) -> list[list[str]]:
+        """The tokens of each shard, enough shards for each to be a quick fetch."""
+        raw = sum(len(t.encode()) + 4 * len(ids) for t, ids in self.ids.items())
+        shards: list[list[str]] = [[] for _ in range(max(1, math.ceil(raw / SHARD_BYTES)))]
+        for token in sorted(self.ids):
+            shards[shard_of(token, len(shards))].append(token)
+        return shards
+
+    def write(self, out: Path, edition: str, previous: Path | None = None) -> IndexStats:
+        """Write the index's files to `out` (replacing any there). The files of pages whose
+        texts it does not have are the same as in `previous`, the folder of an index written
+        before, and are linked from there."""
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        size = 0
+
+        def write(name: str, text: str) -> None:
+            nonlocal size
+            encoded = text.encode("utf-8")
+            (out / name).write_bytes(encoded)
+            size += len(encoded)
+
+        reports: dict[str, int] = {}
+        report_rows = []
+        page_rows = []
+        first = 0  # the number of the page's first passage
+        for n, (url, title, report_title, year, organisation, count) in enumerate(self.pages):
+            report = -1
+            if report_title:
+                slug = url.split("/", 1)[0]
+                if slug not in reports:
+                    reports[slug] = len(reports)
+                    report_rows.append([report_title, year, organisation])
+                report = reports[slug]
+            page_rows.append([url, title, report, first])
+            first += count
+            page = self.texts.get(n)
+            for k in range(math.ceil(count / CHUNK)):
+                name = f"p{n}-{k}.json"
+                if page is None:
+                    assert previous is not None, f"the passages of {url}"
+                    os.link(previous / name, out / name)
+                    size += (out / name).stat().st_size
+                    continue
+                chunk = page.passages[k * CHUNK : (k + 1) * CHUNK]
+                write(name, _json([[p.anchor, int(p.heading), p.text] for p in chunk]))
+        shards = self.shards()
+        for n, shard in enumerate(shards):
+            write(f"s{n}.json", "{" + ",".join(self.entries[token] for token in shard) + "}")
+        # The fold the browser applies to a query: only characters that fold into this
+        # edition's text matter (any other character finds nothing either way).
+        used = set().union(*(run.used for run in self.runs))
+        folds = sorted((c, t) for c, t in fold_map().items() if t in used)
+        index = {
             "v": FORMAT,
             "edition": edition,
             "shards": len(shards),
             "fold": ["".join(c for c, _ in folds), "".join(t for _, t in folds)],
             "reports": report_rows,
             "pages": page_rows,
-        },
-    )
-    return IndexStats(len(pages), postings.count, len(shards), size)
+        }
+        write("index.json", _json(index))
+        return IndexStats(len(self.pages), first, len(shards), size)
+
+
+def write_index(edition_dir: Path, edition: str) -> IndexStats:
+    """Write `edition_dir/search/` from the edition's built pages (replacing any there)."""
+    index = Index.build([("", "", PageGroup.of(read_pages(edition_dir)))])
+    return index.write(edition_dir / SEARCH_DIR, edition)
