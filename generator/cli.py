@@ -189,8 +189,8 @@ def build(
         click.echo(figures.table(), err=True)
     if stats_json:
         Path(stats_json).write_text(json.dumps(figures.to_json(), indent=2), encoding="utf-8")
-    built, kept = figures.parts_built, figures.parts_kept
-    click.echo(f"built {Path(root) / 'site'}/ ({built} of {built + kept} parts built, the rest kept)")
+    built, total = figures.parts_built, figures.parts_built + figures.parts_kept
+    click.echo(f"built {Path(root) / 'site'}/ ({built} of {total} parts built, the rest kept)")
 
 
 def _group(text: str) -> tuple[int, int]:
