@@ -164,8 +164,9 @@ def deltas(ids: array[int]) -> list[int]:
 
 
 def entry(token: str, ids: array[int]) -> str:
-    """A token's entry in its shard, as json.dumps writes it in the shard's object."""
-    return f"{_json(token)}:{_json(deltas(ids))}"
+    """A token's entry in its shard, as json.dumps writes it in the shard's object (a list
+    of numbers is written the same way by joining them)."""
+    return f"{_json(token)}:[{','.join(map(str, deltas(ids)))}]"
 
 
 @dataclass
