@@ -244,6 +244,8 @@ def build(
             _write_stamp(project, f"{edition.code}.txt", stamp)
         names = [HOME, SEARCH, *(p.name for p in parts)]
         store.prune({(code, name) for code in EDITIONS for name in names})
+        # The parts' projects are kept only when a build fails (to run MkDocs on one by hand).
+        shutil.rmtree(project.root / PARTS_DIR, ignore_errors=True)
 
 
 def build_group(

@@ -7,9 +7,10 @@ SOURCE_DATE_EPOCH), its generated mkdocs.yml (address, words, menu) and its page
 report are what the report's own fingerprint already vouches for (generator/incremental.py).
 
 A part's project lives in `.build-parts/<edition>/<part>/`: its mkdocs.yml and a docs/ folder
-of links into the staged site_src/. A report's part has a placeholder home page (the menu's
-first entry); the home part sees every report's folder, excluded from its build, so that the
-home page's links to them resolve as they do in a whole edition.
+of links into the staged site_src/. A report's part has a placeholder home page, excluded
+from its build (MkDocs keeps an excluded page in the menu, its first entry, and only says so);
+the home part sees every report's folder, excluded likewise, so that the home page's links to
+them resolve as they do in a whole edition.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from generator.site import Project, Rendered, config_text, edition_config
 PARTS_DIR = ".build-parts"
 # What MkDocs renders with, besides what generate renders with (incremental.py).
 MKDOCS_LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "markupsafe")
-PLACEHOLDER = "<!-- The home page is a part of its own; this one stands for it in the menu. -->\n"
+PLACEHOLDER = "<!-- The home page: a part of its own builds it; here it is in the menu only. -->\n"
 # From a part's docs/ (or its project folder) back to the project's root.
 _UP_FROM_DOCS = "../../../../"
 _UP = "../../../"
@@ -90,9 +91,7 @@ def _part_config(config: dict[str, Any], name: str, excluded: Iterable[str] = ()
     data["theme"] = {**data["theme"], "custom_dir": f"{_UP}overrides"}
     data["hooks"] = [f"{_UP}overrides/hooks/report_site.py"]
     data["extra"] = {**data["extra"], "part": name}
-    lines = [f"/{slug}/" for slug in excluded]
-    if lines:
-        data["exclude_docs"] = "\n".join(lines) + "\n"
+    data["exclude_docs"] = "".join(f"{path}\n" for path in excluded)
     return data
 
 
@@ -113,13 +112,14 @@ def plan(project: Project, rendered: Rendered, epoch: str) -> list[Part]:
         summaries = [o.summaries[code] for o in rendered.outputs]
         slugs = sorted(o.slug for o in rendered.outputs)
         whole = edition_config(info, config, summaries, strings, reports=[])
-        home = _part_config(whole, HOME, excluded=slugs)
+        home = _part_config(whole, HOME, excluded=[f"/{slug}/" for slug in slugs])
         fingerprint = _fingerprint(stamp, _canonical(home), _home_source(rendered, code))
         parts.append(Part(code, HOME, fingerprint, home, tuple(slugs), 1))
         for output in sorted(rendered.outputs, key=lambda o: o.slug):
             summary = output.summaries[code]
             own = edition_config(info, config, summaries, strings, reports=[summary])
-            data = _part_config(own, output.slug)
+            # The home page is the menu's first entry, not built: its own part builds it.
+            data = _part_config(own, output.slug, excluded=["/index.md"])
             fingerprint = _fingerprint(stamp, _canonical(data), output.fingerprint)
             pages = sum(
                 1 for name in output.files if name.startswith(f"{code}/") and name.endswith(".md")
