@@ -196,7 +196,7 @@ def build(
     """Build `editions` (default: all) into site/; warnings about content/ go to `warn`.
     `jobs` processes build (default: one per core); `stats` gets what each stage cost."""
     stats = stats or Stats()
-    with stats.stage("generate"):
+    with stats.stage("generate", forked=True):
         rendered = _staged(project, warn, jobs or default_size())
     epoch = source_date_epoch(project.root)
     store = Store(project.root)

@@ -17,14 +17,17 @@ from generator.parts.pool import Outcome
 class Stage:
     name: str
     seconds: float  # wall-clock; for the workers' share of a stage, their own seconds summed
-    peak_mb: float  # the build's process and those it forked (to render), so far
+    peak_mb: float  # the build's process, so far (with the processes it forked to render)
     workers_peak_mb: float = 0.0  # the largest build worker, for the stage's jobs
 
 
-def _own_peak_mb() -> float:
-    # ru_maxrss is in KiB on Linux; the children are the forked renderers (the exec'd build
-    # workers report their own peak, VmHWM, which ru_maxrss would overstate).
-    return max(getrusage(who).ru_maxrss for who in (RUSAGE_SELF, RUSAGE_CHILDREN)) / 1024
+def _own_peak_mb(forked: bool = False) -> float:
+    # ru_maxrss is in KiB on Linux. The children are counted only for the stage that forks
+    # renderers: the build workers, exec'd, report their own peak (VmHWM), which their
+    # ru_maxrss would overstate (Linux keeps it across exec).
+    return (
+        max(getrusage(who).ru_maxrss for who in (RUSAGE_SELF, RUSAGE_CHILDREN)[: 1 + forked]) / 1024
+    )
 
 
 @dataclass
@@ -34,10 +37,11 @@ class Stats:
     parts_kept: int = 0
 
     @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
+    def stage(self, name: str, forked: bool = False) -> Iterator[None]:
+        """A stage of the build's process (`forked`: and of the processes it forks)."""
         start = time.perf_counter()
         yield
-        self.stages.append(Stage(name, time.perf_counter() - start, _own_peak_mb()))
+        self.stages.append(Stage(name, time.perf_counter() - start, _own_peak_mb(forked)))
 
     def workers(self, name: str, outcomes: Sequence[Outcome]) -> None:
         """The jobs of one kind a stage ran: the seconds their workers spent, their peak."""
