@@ -111,7 +111,7 @@ def updated(
         return None  # the parts' pages would not stay in the order they are in
 
     ids = dict(previous.ids)
-    moved: set[str] = set()
+    entries = dict(previous.entries)
     pages = list(previous.pages)
     texts = {}
     for run in new_runs:
@@ -119,23 +119,42 @@ def updated(
         if group is None:
             continue
         start, end = run.first_passage, run.first_passage + run.passages
-        for token, held in list(ids.items()):
-            low = bisect_left(held, start)
-            if low < len(held) and held[low] < end:
-                kept = held[:low] + held[bisect_left(held, end, low) :]
-                if kept:
-                    ids[token] = kept
-                else:
-                    del ids[token]
-                moved.add(token)
-        for token, local in group.tokens.items():
+        moved = {token for token, held in ids.items() if _holds(held, start, end)}
+        for token in moved | group.tokens.keys():
             held = ids.get(token, array("I"))
-            at = bisect_left(held, start)
-            ids[token] = held[:at] + array("I", (start + i for i in local)) + held[at:]
-            moved.add(token)
+            low = bisect_left(held, start)
+            high = bisect_left(held, end, low)
+            put = array("I", (start + i for i in group.tokens.get(token, ())))
+            now = held[:low] + put + held[high:]
+            if now:
+                ids[token] = now
+                entries[token] = _spliced(token, entries.get(token), held, low, high, put)
+            else:
+                del ids[token], entries[token]
         for n, page in enumerate(group.pages, run.first_page):
             pages[n] = row(page)
             texts[n] = page
-    entries = {token: text for token, text in previous.entries.items() if token not in moved}
-    entries.update((token, entry(token, ids[token])) for token in moved if token in ids)
     return Index(new_runs, pages, ids, entries, texts)
+
+
+def _holds(held: array[int], start: int, end: int) -> bool:
+    low = bisect_left(held, start)
+    return low < len(held) and held[low] < end
+
+
+def _spliced(
+    token: str, old: str | None, held: array[int], low: int, high: int, put: array[int]
+) -> str:
+    """The token's shard entry once its passages `low` to `high` are replaced by `put`: the
+    delta-coded numbers before and after them are those of the old entry, as it wrote them
+    (the common tokens' lists are long; a changed report is a short stretch of them)."""
+    if old is None or not held:
+        return entry(token, held[:low] + put + held[high:])
+    head = old[: old.index(":[") + 2]
+    numbers = old[len(head) : -1].split(",")
+    last = held[low - 1] if low else None
+    middle = []
+    for passage in [*put, *held[high : high + 1]]:
+        middle.append(str(passage - last if last is not None else passage))
+        last = passage
+    return head + ",".join(numbers[:low] + middle + numbers[high + 1 :]) + "]"
