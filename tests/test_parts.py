@@ -266,3 +266,28 @@ def test_the_stages_figures_are_printed(project: Project, tmp_path: Path) -> Non
     assert re.search(r"(?m)^  mkdocs +\d+\.\d\d +\d+ +\d+$", done.stderr), done.stderr
     names = [stage["name"] for stage in json.loads(figures.read_text())["stages"]]
     assert names == ["generate", "plan", "build", "  mkdocs", "  search", "publish"]
+
+
+def test_a_file_made_for_the_whole_edition_is_the_home_parts(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the site writes into an edition outside the reports' folders (a download of
+    every report's figures, say) is built by the home part, and rebuilt when it changes."""
+    import generator.build as build_module
+
+    made = {"text": '{"reports": 1}'}
+    render = build_module.render_site
+
+    def with_data(*args: object, **kwargs: object) -> site_module.Rendered:
+        rendered = render(*args, **kwargs)  # type: ignore[arg-type]
+        rendered.files["zh-Hans/docs/data/all.json"] = made["text"]
+        return rendered
+
+    monkeypatch.setattr(build_module, "render_site", with_data)
+    build(project)
+    data = project.site / "zh-Hans" / "data" / "all.json"
+    assert data.read_text(encoding="utf-8") == '{"reports": 1}'
+    made["text"] = '{"reports": 2}'
+    stats = Stats()
+    build(project, stats=stats)
+    assert stats.parts_built == 1 and data.read_text(encoding="utf-8") == '{"reports": 2}'

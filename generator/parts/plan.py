@@ -20,6 +20,7 @@ import json
 import os
 import shutil
 import sys
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
@@ -46,7 +47,7 @@ class Part:
     name: str  # a report's folder, or HOME
     fingerprint: str
     config: dict[str, Any]  # its mkdocs.yml
-    reports: tuple[str, ...]  # the report folders its docs/ links to
+    links: tuple[str, ...]  # what its docs/ links to in the staged docs/ (files, folders)
     pages: int  # how much there is to build (to start the largest first)
 
     @property
@@ -113,30 +114,41 @@ def plan(project: Project, rendered: Rendered, epoch: str) -> list[Part]:
         slugs = sorted(o.slug for o in rendered.outputs)
         whole = edition_config(info, config, summaries, strings, reports=[])
         home = _part_config(whole, HOME, excluded=[f"/{slug}/" for slug in slugs])
-        fingerprint = _fingerprint(stamp, _canonical(home), _home_source(rendered, code))
-        parts.append(Part(code, HOME, fingerprint, home, tuple(slugs), 1))
+        docs = f"{code}/docs/"
+        # What the edition's docs/ holds, by its first folder (a report's, or the site's own).
+        held: dict[str, list[str]] = defaultdict(list)
+        for name in rendered.files:
+            if name.startswith(docs):
+                held[name[len(docs) :].split("/")[0]].append(name)
+        # The home part's own files: whatever docs/ holds outside the reports' folders (its
+        # page, the assets, anything else made for the whole edition).
+        own = sorted(top for top in held if top not in slugs)
+        site_wide = sorted(name for top in own for name in held[top])
+        reports = sorted(n for o in rendered.outputs for n in o.files if n.startswith(docs))
+        source = _contents(rendered, site_wide) + "\0".join(reports).encode()
+        fingerprint = _fingerprint(stamp, _canonical(home), source)
+        parts.append(Part(code, HOME, fingerprint, home, (*own, *slugs), 1))
         for output in sorted(rendered.outputs, key=lambda o: o.slug):
             summary = output.summaries[code]
-            own = edition_config(info, config, summaries, strings, reports=[summary])
+            mine = edition_config(info, config, summaries, strings, reports=[summary])
             # The home page is the menu's first entry, not built: its own part builds it.
-            data = _part_config(own, output.slug, excluded=["/index.md"])
-            fingerprint = _fingerprint(stamp, _canonical(data), output.fingerprint)
+            data = _part_config(mine, output.slug, excluded=["/index.md"])
+            # Files the site writes into the report's folder besides the report's own.
+            extra = sorted(n for n in held[output.slug] if n not in output.files)
+            source = output.fingerprint.encode() + _contents(rendered, extra)
+            fingerprint = _fingerprint(stamp, _canonical(data), source)
             pages = sum(
-                1 for name in output.files if name.startswith(f"{code}/") and name.endswith(".md")
+                1 for name in output.files if name.startswith(docs) and name.endswith(".md")
             )
             parts.append(Part(code, output.slug, fingerprint, data, (output.slug,), pages))
     return parts
 
 
-def _home_source(rendered: Rendered, code: str) -> bytes:
-    """The home part's own pages and files, and the names of every report's (its links)."""
-    prefix = f"{code}/docs/"
+def _contents(rendered: Rendered, names: Iterable[str]) -> bytes:
     pieces: list[bytes] = []
-    for name in sorted(rendered.files):
-        if name.startswith(prefix) and "/" not in name[len(prefix) :].removeprefix("assets/"):
-            content = rendered.files[name]
-            pieces += [name.encode(), content.encode() if isinstance(content, str) else content]
-    pieces += sorted(n.encode() for o in rendered.outputs for n in o.files if n.startswith(prefix))
+    for name in names:
+        content = rendered.files[name]
+        pieces += [name.encode(), content.encode() if isinstance(content, str) else content]
     return b"\0".join(pieces)
 
 
@@ -153,12 +165,9 @@ def write_project(project: Project, part: Part) -> Path:
     shutil.rmtree(folder, ignore_errors=True)  # links are removed, not followed
     docs.mkdir(parents=True)
     staged = f"{_UP_FROM_DOCS}{project.staging_src.name}/{part.edition}/docs"
-    if part.home:
-        os.symlink(f"{staged}/index.md", docs / "index.md")
-        os.symlink(f"{staged}/assets", docs / "assets")
-    else:
+    if not part.home:
         (docs / "index.md").write_text(PLACEHOLDER, encoding="utf-8")
-    for slug in part.reports:
-        os.symlink(f"{staged}/{slug}", docs / slug)
+    for name in part.links:
+        os.symlink(f"{staged}/{name}", docs / name)
     (folder / "mkdocs.yml").write_text(config_text(part.config), encoding="utf-8")
     return folder
