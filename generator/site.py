@@ -64,6 +64,7 @@ UI_STRINGS = (
     "search_more",
     "search_in_chinese",
     "search_in_english",
+    "search_loose",
 )
 # Static files every edition serves from docs/assets/.
 ASSETS = ("report-site.css", "search.js")

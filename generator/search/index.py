@@ -2,7 +2,8 @@
 index the reader's browser searches (`<edition>/search/`), in parts fetched only when needed.
 
     search/index.json   reports (title, year, organisation), pages, the character fold, the
-                        number of shards
+                        Taiwan/mainland words whose other form the text holds, the number of
+                        passages and of shards
     search/s<N>.json    shard N: token → the passages holding it (ids, delta-coded)
     search/p<N>-<K>.json  page N's passages 16K to 16K+15: [anchor, is heading, text]
 
@@ -23,10 +24,11 @@ from itertools import pairwise
 from pathlib import Path
 
 from generator.search.passages import Page, read_page
+from generator.search.phrases import for_text
 from generator.search.text import fold, fold_map, shard_of, tokens
 
 SEARCH_DIR = "search"
-FORMAT = 1
+FORMAT = 2
 # Raw bytes of postings per shard: about 15 KB gzipped, a phone's quick fetch.
 SHARD_BYTES = 48_000
 # Passages per text file: a result's text costs a reader a small file, not its whole page.
@@ -88,6 +90,10 @@ class _Postings:
             shards[shard_of(token, len(shards))].append(token)
         return shards
 
+    def has_word(self, word: str) -> bool:
+        """Whether some passage holds each character pair of a (folded) Chinese word."""
+        return all(word[i : i + 2] in self.ids for i in range(len(word) - 1))
+
     def deltas(self, token: str) -> list[int]:
         ids = self.ids[token]
         return [ids[0], *(b - a for a, b in pairwise(ids))]
@@ -131,6 +137,7 @@ def write_index(edition_dir: Path, edition: str) -> IndexStats:
     # The fold the browser applies to a query: only characters that fold into this edition's
     # text matter (any other character finds nothing either way).
     folds = sorted((c, t) for c, t in fold_map().items() if t in postings.used)
+    phrases = for_text(postings.has_word)
     write(
         "index.json",
         {
@@ -138,6 +145,8 @@ def write_index(edition_dir: Path, edition: str) -> IndexStats:
             "edition": edition,
             "shards": len(shards),
             "fold": ["".join(c for c, _ in folds), "".join(t for _, t in folds)],
+            "phrases": [" ".join(phrases), " ".join(phrases.values())],
+            "passages": postings.count,
             "reports": report_rows,
             "pages": page_rows,
         },
