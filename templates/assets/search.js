@@ -353,24 +353,32 @@
       Object.keys(held).forEach(function (key) {
         var id = Number(key), page = locate(index, id);
         if (!selected(index, page)) return;
-        var has = {}, own = 0, score = 0, covered = {}, title = titleTokens(index, page, titles);
+        var has = {}, own = 0, score = 0, inTitle = 0, covered = {}, title = titleTokens(index, page, titles);
         held[key].forEach(function (i) { has[i] = true; own += weights[i]; });
         all.forEach(function (p, i) {
+          if (title[p.token]) inTitle += weights[i];
           if (!has[i] && !title[p.token]) return;
           score += weights[i];
           p.covers.forEach(function (u) { covered[u] = true; });
         });
-        if (Object.keys(covered).length >= reach * LOOSE_COVER) scored.push({ id: id, page: page, score: score + own / 1000 });
+        if (Object.keys(covered).length >= reach * LOOSE_COVER) {
+          scored.push({ id: id, page: page, score: score + own / 1000, title: inTitle });
+        }
       });
       var best = scored.reduce(function (m, s) { return Math.max(m, s.score); }, 0);
       scored = scored.filter(function (s) { return s.score >= best * LOOSE_NEAR_BEST && s.score > 0; });
       scored.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
       state.loose = true;
-      state.scores = {};
+      state.titleScore = {};
+      state.titles = titles;
+      state.weights = {};
+      var known = weights.filter(function (w) { return w > 0; });
+      state.meanWeight = known.length ? known.reduce(function (a, b) { return a + b; }) / known.length : 0;
+      all.forEach(function (p, i) { state.weights[p.token] = weights[i]; });
       state.pending = [];
       var chunks = {};
       scored.slice(0, LOOSE_MOST).forEach(function (s) {
-        state.scores[s.id] = s.score;
+        state.titleScore[s.id] = s.title;
         var chunk = Math.floor((s.id - index.pages[s.page][3]) / CHUNK), key = s.page + ":" + chunk;
         if (!chunks[key]) state.pending.push(chunks[key] = { page: s.page, chunk: chunk, ids: [] });
         chunks[key].ids.push(s.id);
@@ -379,18 +387,32 @@
       return confirm(state);
     });
   }
-  // In a loose result, what to mark: each stretch of two or more of the query's characters
-  // the passage holds as typed, and its words.
-  function looseVerdict(q, passage) {
-    var folded = fold(passage[2]), spans = [];
-    q.terms.forEach(function (term) {
-      if (term.latin) { spans = spans.concat(matches(term, folded)); return; }
+  // A loose result, read: what to mark (each stretch of two or more of the query's characters
+  // the passage holds as typed, and its words) and its score. A longer stretch counts for
+  // more than its pairs apart (民办学校 over 的民办 … 学校); the title's pieces count once.
+  function looseVerdict(state, id, passage) {
+    var folded = fold(passage[2]), spans = [], score = state.titleScore[id] || 0;
+    var title = titleTokens(state.index, locate(state.index, id), state.titles);
+    // (A piece its report's or page's title holds is counted once, there.)
+    var weight = function (tok) {
+      if (title[tok]) return 0;
+      return tok in state.weights ? state.weights[tok] : state.meanWeight;
+    };
+    state.q.terms.forEach(function (term) {
+      if (term.latin) {
+        var found = matches(term, folded);
+        if (found.length) score += (term.parts || [term.stem]).reduce(function (w, t) { return w + weight(t); }, 0);
+        spans = spans.concat(found);
+        return;
+      }
       var text = term.forms[term.forms.length - 1];
       for (var i = 0; i < text.length - 1; ) {
         var n = text.length - i;
         while (n >= 2 && folded.indexOf(text.substr(i, n)) < 0) n--;
         if (n < 2) { i++; continue; }
-        var piece = text.substr(i, n), at = folded.indexOf(piece);
+        var piece = text.substr(i, n), at = folded.indexOf(piece), sum = 0;
+        for (var k = 0; k + 1 < n; k++) sum += weight(piece.substr(k, 2));
+        score += sum * (1 + 0.5 * (n - 2));
         while (at >= 0) { spans.push([at, at + n]); at = folded.indexOf(piece, at + n); }
         i += n;
       }
@@ -398,7 +420,7 @@
     spans.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     var kept = spans.filter(function (s, i) { return !spans.slice(0, i).some(function (o) { return s[0] < o[1] && o[0] < s[1]; }); });
     var longest = kept.reduce(function (m, s) { return m && m[1] - m[0] >= s[1] - s[0] ? m : s; }, null);
-    return { phrase: false, typed: true, count: kept.length, spans: kept, first: longest ? longest[0] : 0 };
+    return { phrase: false, typed: true, score: score, count: kept.length, spans: kept, first: longest ? longest[0] : 0 };
   }
 
   function locate(index, id) {
@@ -515,9 +537,9 @@
         var first = state.index.pages[b.page][3] + b.chunk * CHUNK;
         b.ids.forEach(function (id) {
           var passage = texts[i][id - first];
-          var verdict = passage && (state.loose ? looseVerdict(state.q, passage) : judge(state.q, passage));
+          var verdict = passage && (state.loose ? looseVerdict(state, id, passage) : judge(state.q, passage));
           if (verdict) {
-            verdict.score = state.loose ? state.scores[id] : 0;
+            verdict.score = verdict.score || 0;
             state.results.push({ id: id, page: b.page, passage: passage, v: verdict });
           }
         });
@@ -734,6 +756,7 @@
     }
     api.fold = fold;
     api.stem = stem;
+    api.joined = joined;
     api.shardOf = shardOf;
     if (document.activeElement === input) open();
     if (input.value) run();
