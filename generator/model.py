@@ -90,6 +90,20 @@ class Headline:
 
 
 @dataclass(frozen=True)
+class FigureLabel:
+    """What a figure counts, as the editor names it in the report's figures.yml: a short label
+    (`新增学位`, translated like the text) and optionally its unit (`人次`), for the figure
+    written so on that page (after the words `after`, when the page writes it more than once).
+    `omit` says the number is no figure (a part of a name: the 1 of 1+X)."""
+
+    figure: FigureRef
+    label: Segment | None
+    unit: Segment | None = None
+    after: str = ""
+    omit: bool = False
+
+
+@dataclass(frozen=True)
 class Chart:
     """A bar chart of figures the report states, e.g. one ratio in 2019 and in 2020."""
 
@@ -105,6 +119,19 @@ class ReportSource:
     file: str = ""
     sha256: str = ""
     url: str = ""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Words an editor writes once for every edition (the terms a text may be reused on, who
+    runs the site), with an address to read more at. `texts` are (edition code, text); an
+    edition without its own text gets the source's (converted, for the Traditional edition)."""
+
+    texts: tuple[tuple[str, str], ...] = ()
+    url: str = ""
+
+    def text(self, code: str) -> str:
+        return dict(self.texts).get(code, "")
 
 
 @dataclass(frozen=True)
@@ -135,9 +162,11 @@ class Report:
     speaker: Segment | None = None
     published: date | None = None
     source: ReportSource = ReportSource()
+    licence: Notice | None = None
     dropped: tuple[DroppedText, ...] = ()
     headlines: tuple[Headline, ...] = ()
     charts: tuple[Chart, ...] = ()
+    figure_labels: tuple[FigureLabel, ...] = ()
 
     @property
     def title(self) -> Segment:
@@ -160,6 +189,10 @@ class Report:
             yield chart.title
             for label, _ in chart.bars:
                 yield label
+        for named in self.figure_labels:
+            for words in (named.label, named.unit):
+                if words is not None:
+                    yield words
 
 
 @dataclass(frozen=True)
@@ -198,6 +231,7 @@ class HantConfig:
 
     opencc: str = "s2tw"
     protected_terms: tuple[tuple[str, str], ...] = ()
+    quotes: str = "「」"  # or "“”": the quotation marks of the Simplified text, kept
 
 
 @dataclass(frozen=True)
@@ -218,6 +252,8 @@ class SiteConfig:
     site_name: dict[str, str] = field(default_factory=dict)
     hant: HantConfig = field(default_factory=HantConfig)
     translate: TranslateSettings | None = None
+    operator: Notice | None = None  # who runs the site
+    licence: Notice | None = None  # the terms its texts and data may be reused on
 
 
 @dataclass(frozen=True)
