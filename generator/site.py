@@ -244,7 +244,7 @@ def render_report_output(
     config: SiteConfig,
 ) -> ReportOutput:
     """Every file one report contributes to site_src/, in every edition."""
-    english = EnglishEdition.for_report(report)
+    english = EnglishEdition.for_report(report, typeset=True)
     editions: list[Edition] = [SourceEdition(), hant, english]
     item = ReportTexts(
         report,
