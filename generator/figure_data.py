@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from generator.editions import Edition, State
+from generator.editions import Edition
 from generator.figures import POINTS, Kind, Qualifier
 from generator.key_figures import KeyFigure
 from generator.markdown_text import plain_text
@@ -112,10 +112,7 @@ def edition_row(row: KeyFigure, edition: Edition, page_url: str) -> dict[str, st
     """One figure as the edition states it; numbers as decimal text ("" when there is none)."""
     english = not edition.info.chinese
     label = _text(edition, row.label) if row.label else edition.chinese(row.suggested_label)
-    if row.unit is not None:
-        unit = _text(edition, row.unit)
-    else:
-        unit = english_unit(row) if english else edition.chinese(row.unit_zh)
+    unit = english_unit(row) if english else edition.chinese(row.unit_zh)
     if english:
         text = row.text_en or row.reading_en
         section, sentence = row.section_en or row.section_zh, row.sentence_en
@@ -247,7 +244,3 @@ def edition_files(
         names["package"]: datapackage(report, edition.info.code, about),
     }
 
-
-def translated(edition: Edition, segment: Any) -> bool:
-    """Whether the edition shows `segment` in its own language."""
-    return edition.text(segment).state is not State.MISSING

@@ -31,11 +31,10 @@ from generator.model import Page, Report
 HEADER = """\
 # What each figure of the report counts, as the figures page and its data name it.
 # Written once by `report-site figures`, from the words around each figure; yours from now on:
-# correct the labels (a few words: 新增学位, 学生总体近视率), add `unit: 人次` where the label does
-# not say what one is, and `omit: true` to a number that is no figure (part of a name: 1+X).
-# Labels and units are translated like the text (translations/en.po). `after:` tells apart a
-# figure a page writes twice: the words right before the one meant. `report-site figures` adds
-# new figures at the end.
+# correct the labels (a few words: 新增学位, 学生总体近视率), and give a number that is no
+# figure (part of a name: the 1 of 1+X) `omit: true` instead of a label. Labels are translated
+# like the text (translations/en.po). `after:` tells apart a figure a page writes twice: the
+# words right before the one meant. `report-site figures` adds new figures at the end.
 figures:
 """
 MAX_AFTER = 12

@@ -52,7 +52,6 @@ class KeyFigure:
     stated: str = ""
     multiplier: str = "1"
     label: Segment | None = None
-    unit: Segment | None = None
     suggested_label: str = ""
     measure: str = ""
     currency: str = ""
@@ -160,7 +159,6 @@ def page_figures(
                         stated=stated,
                         multiplier=multiplier,
                         label=named.label if named else None,
-                        unit=named.unit if named else None,
                         suggested_label=suggest_label(zh, figure.start, figure.end),
                         measure=figure.unit,
                         currency=figure.currency,

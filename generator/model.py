@@ -92,13 +92,12 @@ class Headline:
 @dataclass(frozen=True)
 class FigureLabel:
     """What a figure counts, as the editor names it in the report's figures.yml: a short label
-    (`新增学位`, translated like the text) and optionally its unit (`人次`), for the figure
-    written so on that page (after the words `after`, when the page writes it more than once).
-    `omit` says the number is no figure (a part of a name: the 1 of 1+X)."""
+    (`新增学位`, translated like the text) for the figure written so on that page (after the
+    words `after`, when the page writes it more than once). `omit` says the number is no figure
+    (a part of a name: the 1 of 1+X)."""
 
     figure: FigureRef
     label: Segment | None
-    unit: Segment | None = None
     after: str = ""
     omit: bool = False
 
@@ -190,9 +189,8 @@ class Report:
             for label, _ in chart.bars:
                 yield label
         for named in self.figure_labels:
-            for words in (named.label, named.unit):
-                if words is not None:
-                    yield words
+            if named.label is not None:
+                yield named.label
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,12 @@
     figures:
       - {page: 04-henzhua-jichu-baozhang, figure: 7.89万个, label: 新增学位}
       - {page: 01-jiaqiang-dangdelingdao, figure: 2次, after: 领导小组召开, label: 领导小组全体会议}
-      - {page: 06-ruiyigaige-chuangxin, figure: 679人次, label: 新锐教师竞赛获奖, unit: 人次}
+      - {page: 06-ruiyigaige-chuangxin, figure: 679人次, label: 新锐教师学员竞赛获奖}
       - {page: 03-puxie-yuren-xinpian, figure: '1', after: 服务“, omit: true}   # 1+X is a name
 
 `report-site figures REPORT` writes the file once from the text (a label suggested from the
 words around each figure); from then on it is the editor's, and the command only adds figures
-the file lacks. Labels (and units) are translated like the report's text. `after` tells apart a
+the file lacks. Labels are translated like the report's text. `after` tells apart a
 figure the page writes more than once: the words right before the one meant.
 
 An entry whose figure the page no longer writes is a warning (the text changed; the label
@@ -24,7 +24,7 @@ import yaml
 
 from generator.content.folders import FIGURES_FILE, PAGES_DIR
 from generator.content.headlines import as_written, figure_text, page_name
-from generator.content.schema import Key, Schema, list_of, optional_text, required_text, segment
+from generator.content.schema import Key, Schema, list_of, required_text, segment
 from generator.content.yaml_file import Invalid, Reader, read_yaml
 from generator.errors import Located, Problems
 from generator.figures.labels import written_at
@@ -44,7 +44,6 @@ class LabelChoice:
     page: Located[str]
     figure: Located[str]
     label: Segment | None
-    unit: Segment | None = None
     after: Located[str] | None = None
     omit: bool = False
 
@@ -61,14 +60,13 @@ def _entry(
     page: Located[str],
     figure: Located[str],
     label: Segment | None = None,
-    unit: Segment | None = None,
     after: Located[str] | None = None,
     omit: bool = False,
 ) -> LabelChoice:
     """An entry names its figure (`label`) or says it is none (`omit: true`)."""
     if label is None and not omit:
         raise Invalid(f"{entry.value}.label is missing", LABEL)
-    return LabelChoice(entry, page, figure, label, unit, after, omit)
+    return LabelChoice(entry, page, figure, label, after, omit)
 
 
 ENTRY = Schema(
@@ -78,7 +76,6 @@ ENTRY = Schema(
         "figure": Key(figure_text, required=FIGURE),
         "after": Key(as_written("write the words right before the figure, or remove the key")),
         "label": Key(segment(required_text(LABEL))),
-        "unit": Key(segment(optional_text)),
         "omit": Key(yes_or_no),
     },
     "write it as `- {page: 01-…, figure: 7.89万个, label: 新增学位}`",
@@ -146,5 +143,5 @@ def resolve_labels(
             )
             continue
         ref = FigureRef(page, choice.figure.value)
-        found.append(FigureLabel(ref, choice.label, choice.unit, after, choice.omit))
+        found.append(FigureLabel(ref, choice.label, after, choice.omit))
     return tuple(found)
