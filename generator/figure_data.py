@@ -243,4 +243,3 @@ def edition_files(
         names["json"]: to_json(report, edition.info.code, about, table),
         names["package"]: datapackage(report, edition.info.code, about),
     }
-

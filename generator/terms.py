@@ -5,9 +5,8 @@ A translator settles each term once. These checks help:
 - **two renderings** (warning): a recurring Chinese term that one segment renders otherwise
   than most segments with it (read by generator.renderings: "lottery" where most say
   "computerized lottery"); a name the Chinese quotes (“最多跑一次”) whose quoted English differs
-  between segments; a label of report.yml (a headline figure, a chart's title or bar) or of
-  figures.yml (what a figure counts) whose Chinese the text repeats but whose English the
-  text's English does not keep;
+  between segments; a label of report.yml (a headline figure, a chart's title or bar) whose
+  Chinese the text repeats but whose English the text's English does not keep;
 - **glossary candidates** (note): names that recur (quoted, or ending like a name: 学校, 工程,
   计划…) and are not in the glossary, with the renderings they have now, side by side;
 - **glossary entries that are no names** (warning): content/glossary.yml holds names only, by
@@ -57,9 +56,7 @@ _NAME_ENDINGS = (
 )
 _ZH_NAME = re.compile(rf"[\u4e00-\u9fff]{{2,10}}?(?:{_NAME_ENDINGS})")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# The files whose segments are labels (report.yml's headlines and charts, figures.yml's names).
-FIGURE_LABELS = "figures.yml"
-LABEL_FILES = frozenset({"report.yml", FIGURE_LABELS})
+LABELS_PAGE = "report.yml"
 ZH_CONTEXT = 12  # characters shown either side of a term
 
 
@@ -143,13 +140,13 @@ def _label_findings(segments: Sequence[Segment], glossary: Mapping[str, str]) ->
     labels = [
         s
         for s in segments
-        if s.page in LABEL_FILES and s.en and len(_HAN.findall(s.zh)) > 1 and s.zh not in glossary
+        if s.page == LABELS_PAGE and s.en and len(_HAN.findall(s.zh)) > 1 and s.zh not in glossary
     ]
     findings = []
     for label in labels:
         wanted = content_words(label.en)
         for segment in segments:
-            if segment.page in LABEL_FILES or label.zh not in segment.zh:
+            if segment.page == LABELS_PAGE or label.zh not in segment.zh:
                 continue
             usage = read_usage(segment, _places(label.zh, segment.zh), wanted)
             english = plain_text(segment.en)
@@ -220,12 +217,9 @@ def glossary_usage(zh: str, en: str, term: str, glossary: Mapping[str, str]) -> 
 
 
 def candidate_findings(segments: Sequence[Segment], glossary: Mapping[str, str]) -> list[Finding]:
-    """Recurring names the glossary lacks, each with the renderings it has now. A figure's label
-    that repeats a name of the text is no recurrence of it (figures.yml names every figure)."""
+    """Recurring names the glossary lacks, each with the renderings it has now."""
     places: dict[str, list[Loc]] = {}
     for segment in segments:
-        if segment.page == FIGURE_LABELS:
-            continue
         text = plain_text(segment.zh)
         names = set(_ZH_QUOTED.findall(text)) | set(_ZH_NAME.findall(text))
         for name in names:

@@ -38,7 +38,8 @@ def published(project: Project) -> None:
         project,
         META,
         lambda text: text.replace(
-            "source:\n", "published: 2021-01-15\nsource:\n  url: https://edu.hangzhou.gov.cn/x.html\n"
+            "source:\n",
+            "published: 2021-01-15\nsource:\n  url: https://edu.hangzhou.gov.cn/x.html\n",
         ),
     )
 
@@ -57,10 +58,16 @@ def test_the_first_page_says_who_published_the_report_when_and_where(project: Pr
     assert "- 原文：[原文网页](https://edu.hangzhou.gov.cn/x.html) · 本站文本导入自 " in zh
     assert "hangzhou-education-2020.txt（SHA-256：f3345c7ec6fd…）" in zh
     assert "- 使用条款：报告原文由发布单位公开发布" in zh
-    assert "([https://creativecommons.org/licenses/by/4.0/](https://creativecommons.org/licenses/by/4.0/))" in zh
+    assert (
+        "([https://creativecommons.org/licenses/by/4.0/](https://creativecommons.org/licenses/by/4.0/))"
+        in zh
+    )
     assert "- 本站维护：report-site 项目" in zh
     en = first_page(files, "en")
-    assert "Published by: Hangzhou Municipal Bureau of Education · Year: 2020 · Published: 15 January 2021" in en
+    assert (
+        "Published by: Hangzhou Municipal Bureau of Education · Year: 2020 · "
+        "Published: 15 January 2021" in en
+    )
     assert "- Original: [the original web page](https://edu.hangzhou.gov.cn/x.html)" in en
     assert "- This site is run by: the report-site project" in en
     hant = first_page(files, "zh-Hant")
@@ -69,8 +76,8 @@ def test_the_first_page_says_who_published_the_report_when_and_where(project: Pr
     assert "- 使用條款：報告原文由發佈單位公開發布" in hant
     assert "- 本站維護：report-site 專案" in hant
     assert (
-        "- 本版由簡體中文原文以 OpenCC 自動轉換（s2tw：臺灣正體字形；詞彙未轉換，保留中國大陸用語），"
-        "引號改用「」。以簡體中文原文為準。"
+        "- 本版由簡體中文原文以 OpenCC 自動轉換（s2tw：臺灣正體字形；"
+        "詞彙未轉換，保留中國大陸用語），引號改用「」。以簡體中文原文為準。"
     ) in hant
 
 
@@ -78,7 +85,7 @@ def test_absent_facts_are_said_to_be_absent(project: Project) -> None:
     edit(
         project,
         "content/site.yml",
-        lambda text: text[: text.index("# Who runs this site")] + text[text.index("zh-Hant:") :],
+        lambda text: text[: text.index("# Who runs this site")],
     )
     files = render_site(project).files
     en = first_page(files, "en")
@@ -143,7 +150,9 @@ def test_bibtex_reads_back_with_bibtexparser(project: Project, edition: str) -> 
     assert entry.key == f"{REPORT}-{edition}".lower()
     fields = {field.key: field.value for field in entry.fields}
     title = {"zh-Hans": "{杭州市教育局2020年工作总结}", "zh-Hant": "{杭州市教育局2020年工作總結}"}
-    assert fields["title"] == title.get(edition, "{Hangzhou Municipal Bureau of Education: 2020 Work Summary}")
+    assert fields["title"] == title.get(
+        edition, "{Hangzhou Municipal Bureau of Education: 2020 Work Summary}"
+    )
     assert fields["year"] == "2021" and fields["url"] == f"{SITE}{edition}/{REPORT}/"
     assert fields["note"].endswith("Original: https://edu.hangzhou.gov.cn/x.html")
 
@@ -155,7 +164,7 @@ def test_csl_json_reads_back_with_citeproc(project: Project, edition: str) -> No
     text = files[f"{edition}/docs/{REPORT}/{REPORT}.{edition}.csl.json"]
     assert isinstance(text, str)
     source = CiteProcJSON(json.loads(text))
-    style = CitationStylesStyle("harvard1", validate=False)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
     bibliography = CitationStylesBibliography(style, source, formatter.plain)
     key = f"{REPORT}-{edition}".lower()
     bibliography.register(Citation([CitationItem(key)]))
@@ -176,20 +185,21 @@ def test_terms_and_operator_are_checked_where_they_are_written(project: Project)
     with pytest.raises(ReportSiteError) as error:
         render_site(project)
     assert error.value.render() == (
-        "content/site.yml:16:8: operator.url must be a web address starting with http:// or "
-        "https://\n"
-        "        url: www.example.org\n"
-        "             ^\n"
-        "  hint: copy the address from the browser's address bar\n"
-        "content/site.yml:14:3: operator.en is missing\n"
+        "content/site.yml:30:11: zh-Hant.quotes must be 「」 or “”, not '《》'\n"
+        "      quotes: 《》\n"
+        "              ^\n"
+        "  hint: use 「」 (Taiwan and Hong Kong usage, the default); “” (as the Simplified "
+        "text)\n"
+        "content/site.yml:35:3: operator.en is missing\n"
         "      zh-Hans: report-site 项目\n"
         "      ^\n"
         "  hint: write the text of every edition: zh-Hans, en (zh-Hant is converted from "
         "zh-Hans when it is not given)\n"
-        "content/site.yml:41:11: zh-Hant.quotes must be 「」 or “”, not '《》'\n"
-        "      quotes: 《》\n"
-        "              ^\n"
-        "  hint: use 「」 (Taiwan and Hong Kong usage (the default)); “” (as the Simplified text)"
+        "content/site.yml:37:8: operator.url must be a web address starting with http:// or "
+        "https://\n"
+        "      url: www.example.org\n"
+        "           ^\n"
+        "  hint: copy the address from the browser's address bar"
     )
 
 

@@ -46,7 +46,7 @@ KEY_ENVS = "OPENAI_API_KEY, DEEPL_AUTH_KEY or LIBRETRANSLATE_API_KEY"
 ENGLISH_VARIANTS = ("EN-GB", "EN-US")
 # The quotation marks of the Traditional edition: Taiwan's and Hong Kong's corner brackets (the
 # default), or the Simplified text's curly quotes, kept.
-QUOTE_STYLES = {"「」": "Taiwan and Hong Kong usage (the default)", "“”": "as the Simplified text"}
+QUOTE_STYLES = {"「」": "Taiwan and Hong Kong usage, the default", "“”": "as the Simplified text"}
 
 
 def site_url(reader: Reader, node: yaml.Node, path: str) -> str:
