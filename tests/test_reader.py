@@ -141,7 +141,7 @@ def test_home_leads_with_the_newest_report_and_its_four_ways_of_reading(
 ) -> None:
     page = open_page(chromium, site, f"{edition}/", width)
     first = page.locator(".md-content h2").first
-    assert first.locator("a").get_attribute("href") == f"{REPORT}/"
+    assert first.locator("a:not(.headerlink)").get_attribute("href") == f"{REPORT}/"
     ways = page.locator("nav.rs-ways a")
     assert [ways.nth(i).get_attribute("href") for i in range(ways.count())] == [
         f"{REPORT}/",
@@ -163,7 +163,7 @@ def test_home_leads_with_the_newest_report_and_its_four_ways_of_reading(
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_the_menu_lists_every_page_once(chromium: Any, site: str, edition: str) -> None:
     page = open_page(chromium, site, f"{edition}/{REPORT}/", 1280)
-    links = page.locator(".md-sidebar--primary .md-nav__link")
+    links = page.locator(".md-sidebar--primary a.md-nav__link")
     names = [
         links.nth(i).inner_text().strip() for i in range(links.count()) if links.nth(i).is_visible()
     ]
@@ -209,13 +209,16 @@ def test_the_bilingual_view_leads_in_the_editions_language(
 @pytest.mark.parametrize("edition", EDITIONS)
 def test_bilingual_columns_leave_no_large_gaps(chromium: Any, site: str, edition: str) -> None:
     page = open_page(chromium, site, f"{edition}/{REPORT}/bilingual/{SECTION.split('/')[1]}/")
+    # The height of each column's text (the columns themselves stretch to the row's).
     heights = page.evaluate(
-        """() => [...document.querySelectorAll('.rs-pair')].map(p =>
-            [p.querySelector('.rs-zh').offsetHeight, p.querySelector('.rs-en').offsetHeight])"""
+        """() => [...document.querySelectorAll('.rs-pair')].map(p => ['.rs-zh', '.rs-en'].map(
+            side => { const r = document.createRange();
+                      r.selectNodeContents(p.querySelector(side));
+                      return r.getBoundingClientRect().height; }))"""
     )
     gap = sum(abs(zh - en) for zh, en in heights) / sum(max(zh, en) for zh, en in heights)
-    # 50/50 columns left a fifth to a third of the view blank beside the Chinese.
-    assert gap < 0.15, gap
+    # 50/50 columns left half the view blank beside the Chinese (0.52 of it here).
+    assert gap < 0.3, gap
     close(page)
 
 
@@ -296,15 +299,26 @@ def test_english_is_set_in_latin_fonts_at_a_readable_measure_with_typographic_qu
     paragraph = page.locator(".md-content article > p").nth(1)
     family = paragraph.evaluate("e => getComputedStyle(e).fontFamily")
     assert family.startswith("-apple-system"), family
-    characters = paragraph.evaluate(
-        """e => { const s = document.createElement('span'); s.textContent = '0'.repeat(100);
-                  e.appendChild(s); const ch = s.offsetWidth / 100; s.remove();
-                  return e.clientWidth / ch; }"""
-    )
-    assert characters <= 72, characters
+    if width == 1280:
+        assert 55 <= first_line_length(paragraph) <= 80
+    else:  # a phone's screen is the measure
+        assert first_line_length(paragraph) < 55
     text = page.locator(".md-content article").inner_text()
     assert "“skimming off the top students”" in text and '"' not in text
     close(page)
+
+
+def first_line_length(element: Any) -> int:
+    """How many characters the element's first line of text holds, as laid out."""
+    return int(
+        element.evaluate(
+            """e => { const t = e.firstChild, r = document.createRange(); let top = null, n = 0;
+                for (let i = 0; i < t.length; i++) { r.setStart(t, i); r.setEnd(t, i + 1);
+                  const y = Math.round(r.getBoundingClientRect().top);
+                  if (top === null) top = y; if (y !== top) break; n++; }
+                return n; }"""
+        )
+    )
 
 
 @pytest.mark.parametrize("edition", EDITIONS)
@@ -410,7 +424,7 @@ def test_the_figures_table_names_each_figure_and_filters_and_sorts_by_keyboard(
 def test_print_flows_sections_on_and_keeps_headings_with_their_text(
     chromium: Any, site: str
 ) -> None:
-    page = open_page(chromium, site, f"en/{REPORT}/full/")
+    page = open_page(chromium, site, f"zh-Hans/{REPORT}/full/")
     page.emulate_media(media="print")
     breaks = page.locator(".md-content h2").evaluate_all(
         "hs => hs.map(h => [getComputedStyle(h).breakBefore, getComputedStyle(h).breakAfter])"
@@ -418,6 +432,6 @@ def test_print_flows_sections_on_and_keeps_headings_with_their_text(
     assert breaks and all(before != "page" and after == "avoid" for before, after in breaks)
     pdf = page.pdf(format="A4")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    # Every section on a page of its own took 12 pages; flowing on, the text fills fewer.
-    assert pages < 11, pages
+    # Every section on a page of its own took 12 A4 pages; flowing on, the text fills 9.
+    assert pages <= 10, pages
     close(page)

@@ -6,10 +6,23 @@
 (function () {
   "use strict";
 
+  // Every edition has every page (report-site generates them so): the link itself is the
+  // way there. Material's own handler, which looks the page up in a sitemap, would drop the
+  // anchor, so it does not see the click.
   function keepAnchor() {
     var links = document.querySelectorAll(".md-select__link[hreflang]");
     for (var i = 0; i < links.length; i++) {
       links[i].href = links[i].href.split("#")[0] + location.hash;
+    }
+  }
+
+  function switchDirectly() {
+    var links = document.querySelectorAll(".md-select__link[hreflang]");
+    for (var i = 0; i < links.length; i++) {
+      links[i].addEventListener("click", function (event) {
+        keepAnchor();
+        event.stopPropagation();
+      });
     }
   }
 
@@ -119,6 +132,7 @@
 
   function ready() {
     keepAnchor();
+    switchDirectly();
     window.addEventListener("hashchange", keepAnchor);
     citedToday();
     var boxes = document.querySelectorAll(".rs-figures[data-filter]");
