@@ -225,3 +225,16 @@ def test_files_readers_take_away_are_named_after_report_and_edition(project: Pro
             f"{REPORT}.{edition}.datapackage.json",
         } <= names
         assert not {"figures.csv", "figures.json"} & names
+
+
+def test_phrase_conversion_keeps_the_names_the_table_protects(project: Project) -> None:
+    """The documented way to Taiwan's vocabulary: s2twp, with the keep table for names."""
+    edit(project, "content/site.yml", lambda text: text.replace("opencc: s2tw", "opencc: s2twp"))
+    files = render_site(project).files
+    page = files[f"zh-Hant/docs/{REPORT}/04-henzhua-jichu-baozhang.md"]
+    assert isinstance(page, str)
+    assert "杭州高級中學錢塘學校" in page and "高階中學" not in page
+    assert "網路" in "".join(
+        str(text) for name, text in files.items() if name.startswith("zh-Hant/")
+    )
+    assert "s2twp：臺灣正體字形及臺灣慣用詞；專名依本站對照表保留" in first_page(files, "zh-Hant")

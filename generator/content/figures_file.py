@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from generator.content.folders import FIGURES_FILE, PAGES_DIR
-from generator.content.headlines import as_written, figure_text, page_name
+from generator.content.headlines import as_written, figure_text, is_a_page, page_name
 from generator.content.schema import Key, Schema, list_of, required_text, segment
 from generator.content.yaml_file import Invalid, Reader, read_yaml
 from generator.errors import Located, Problems
@@ -114,14 +114,7 @@ def resolve_labels(
         page = choice.page.value
         if page in unread:
             continue
-        if page not in pages:
-            example = next(iter(pages), "01-…")
-            problems.add(
-                choice.page.loc,
-                f"no page {page!r} in this report",
-                f"use a file name from {PAGES_DIR}/ without .md, e.g. {example}",
-                choice.page.line,
-            )
+        if not is_a_page(choice.page, pages, problems):
             continue
         after = choice.after.value if choice.after else ""
         count = occurrences(choice.figure.value, after, pages[page])
