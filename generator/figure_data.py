@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from generator.edition_list import SOURCE
 from generator.editions import Edition
 from generator.figures import POINTS, Kind, Qualifier
 from generator.key_figures import KeyFigure
@@ -104,14 +105,19 @@ def english_unit(row: KeyFigure) -> str:
     return EN_KIND_UNITS.get(row.kind) or EN_MEASURES.get(row.measure, "")
 
 
-def _text(edition: Edition, segment: Any) -> str:
-    return plain_text(edition.text(segment).text)
+def figure_label(row: KeyFigure, edition: Edition) -> tuple[str, str]:
+    """What the figure counts in the edition's words, and the language it is in when that is
+    not the edition's (a label not yet translated): the editor's label, else the text's own."""
+    if row.label is None:
+        return edition.chinese(row.suggested_label), "" if edition.info.chinese else SOURCE.code
+    text = edition.text(row.label)
+    return plain_text(text.text), text.lang
 
 
 def edition_row(row: KeyFigure, edition: Edition, page_url: str) -> dict[str, str]:
     """One figure as the edition states it; numbers as decimal text ("" when there is none)."""
     english = not edition.info.chinese
-    label = _text(edition, row.label) if row.label else edition.chinese(row.suggested_label)
+    label, _ = figure_label(row, edition)
     unit = english_unit(row) if english else edition.chinese(row.unit_zh)
     if english:
         text = row.text_en or row.reading_en

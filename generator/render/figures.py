@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from generator.edition_list import SOURCE
 from generator.editions import Edition
+from generator.figure_data import figure_label
 from generator.key_figures import KeyFigure, find
 from generator.markdown_text import plain_text
 from generator.model import Report
@@ -20,16 +20,6 @@ def shown_value(row: KeyFigure, edition: Edition) -> str:
     if not edition.info.chinese:
         return row.text_en or row.reading_en
     return edition.chinese(row.text_zh)
-
-
-def figure_label(row: KeyFigure, edition: Edition) -> tuple[str, str]:
-    """What the figure counts in the edition's words, and the language it is in when that is
-    not the edition's (a label not yet translated): the editor's label, else the text's own."""
-    if row.label is None:
-        lang = "" if edition.info.chinese else SOURCE.code
-        return edition.chinese(row.suggested_label), lang
-    text = edition.text(row.label)
-    return plain_text(text.text), text.lang
 
 
 def figure_rows(rows: list[KeyFigure], edition: Edition) -> tuple[FigureRow, ...]:
