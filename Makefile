@@ -30,10 +30,10 @@ serve: $(RUNTIME)
 generate: $(RUNTIME)
 	$(BIN)/report-site generate
 
-## import: FILE=path/to/report.txt [SLUG=name] — import a plain-text report into content/
+## import: FILE=path/to/report.txt [SLUG=name] [ORGANISATION=…] [YEAR=…] [DRY_RUN=1] — import a plain-text report into content/
 import: $(RUNTIME)
-	@test -n "$(FILE)" || { echo "usage: make import FILE=report.txt [SLUG=name]"; exit 2; }
-	$(BIN)/report-site import "$(FILE)" $(if $(SLUG),--slug "$(SLUG)")
+	@test -n "$(FILE)" || { echo "usage: make import FILE=report.txt [SLUG=name] [ORGANISATION=name] [YEAR=yyyy] [DRY_RUN=1]"; exit 2; }
+	$(BIN)/report-site import "$(FILE)" $(if $(SLUG),--slug "$(SLUG)") $(if $(ORGANISATION),--organisation "$(ORGANISATION)") $(if $(YEAR),--year "$(YEAR)") $(if $(DRY_RUN),--dry-run)
 
 ## test: every test (unit, golden, property, built site, browser)
 test: $(DEV)

@@ -10,7 +10,11 @@ translation memory), then measures:
 - `generate` seconds (cold), and a second `generate` with no edit (seconds, files rewritten);
 - MkDocs seconds per edition (each edition built alone) and the wall seconds of a whole
   `report-site build` (editions in parallel);
-- peak memory of the build's processes; size of site/; each edition's search index (raw, gzip);
+- peak memory of the build's processes; size of site/;
+- search: each edition's index (raw, gzip), the seconds and peak memory of writing it (its
+  share of the edition's MkDocs time), and what a reader transfers in Chromium, gzipped as
+  served: opening a section page (search must cost nothing there), then a first search (a
+  name, a common word) with the milliseconds to its first result (bench/search_cost.py);
 - the reference: a plain single-language `mkdocs build` (Material defaults, navigation of every
   page) of the same zh-Hans pages.
 
@@ -36,6 +40,11 @@ from typing import Any
 from generator.edition_list import CODES, SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import search_cost  # noqa: E402  (bench/search_cost.py: what search costs a reader)
+
+# Where the browser measurement serves each archive (and the address it is built for).
+PORT = 8766
 REPORTS = ROOT.parent / "shared" / "reports"
 EDITIONS = CODES
 WORDS = (
@@ -151,18 +160,51 @@ def measure(size: int, sources: list[Path], scratch: Path) -> dict[str, Any]:
             env,
         )
         shutil.rmtree(out)
-    result["build_wall_s"] = run([*cli, "build"], project, env)
+    # Built for the address the browser measurement serves it at (sitemaps are fetched there).
+    served = dict(env, REPORT_SITE_URL=f"http://127.0.0.1:{PORT}/")
+    result["build_wall_s"] = run([*cli, "build"], project, served)
     site = project / "site"
     result["site_mb"] = dir_size(site) / 1e6
-    result["search_index_kb"] = {}
-    for edition in EDITIONS:
-        data = (site / edition / "search" / "search_index.json").read_bytes()
-        result["search_index_kb"][edition] = {
-            "raw": len(data) / 1e3,
-            "gzip": len(gzip.compress(data)) / 1e3,
-        }
+    result["search"] = {edition: search_stage(site / edition, edition) for edition in EDITIONS}
+    first = sorted(p.name for p in (site / "zh-Hans").iterdir() if (p / "index.html").exists())
+    section = next(p for p in sorted((site / "zh-Hans" / first[0]).iterdir()) if p.name[:2] == "01")
+    result["reader"] = {
+        "zh-Hans": search_cost.measure(
+            site, PORT, f"zh-Hans/{first[0]}/{section.name}/", ["西湖大学", "教育"]
+        ),
+        "en": search_cost.measure(site, PORT, f"en/{first[0]}/{section.name}/", ["education"]),
+    }
     result["reference_plain_mkdocs_s"] = reference_build(project, scratch / f"ref-{size}", env)
     return result
+
+
+def search_stage(edition_dir: Path, edition: str) -> dict[str, float]:
+    """Write the edition's search index again, alone in a process: seconds, peak MB, size."""
+    # VmHWM, not ru_maxrss: Linux keeps the latter across exec, so a child forked from this
+    # process would report this process's memory.
+    code = (
+        "import re, sys, time; from pathlib import Path;"
+        "from generator.search.index import write_index;"
+        "t = time.perf_counter(); write_index(Path(sys.argv[1]), sys.argv[2]);"
+        "status = Path('/proc/self/status').read_text();"
+        "print(time.perf_counter() - t, re.search(r'VmHWM:\\s*(\\d+)', status).group(1))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(edition_dir), edition],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    seconds, peak_kib = done.stdout.split()
+    files = [p for p in (edition_dir / "search").iterdir() if p.is_file()]
+    return {
+        "index_s": float(seconds),
+        "peak_mb": int(peak_kib) / 1024,
+        "files": len(files),
+        "raw_kb": sum(p.stat().st_size for p in files) / 1e3,
+        "gzip_kb": sum(len(gzip.compress(p.read_bytes())) for p in files) / 1e3,
+    }
 
 
 def reference_build(project: Path, target: Path, env: dict[str, str]) -> float:
@@ -178,6 +220,13 @@ def reference_build(project: Path, target: Path, env: dict[str, str]) -> float:
     return run([sys.executable, "-m", "mkdocs", "build", "--quiet"], target, env)
 
 
+def _columns(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows
+    )
+
+
 def table(results: list[dict[str, Any]]) -> str:
     head = (
         "reports",
@@ -190,14 +239,10 @@ def table(results: list[dict[str, Any]]) -> str:
         "build wall s",
         "peak MB",
         "site MB",
-        "index KB zh-Hans raw/gz",
-        "zh-Hant",
-        "en",
         "plain mkdocs s",
     )
     rows = [head]
     for r in results:
-        idx = r["search_index_kb"]
         rows.append(
             (
                 str(r["reports"]),
@@ -208,14 +253,46 @@ def table(results: list[dict[str, Any]]) -> str:
                 f"{r['build_wall_s']:.1f}",
                 f"{r['peak_mb']:.0f}",
                 f"{r['site_mb']:.1f}",
-                *(f"{idx[e]['raw']:.0f}/{idx[e]['gzip']:.0f}" for e in EDITIONS),
                 f"{r['reference_plain_mkdocs_s']:.1f}",
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
-    return "\n".join(
-        "  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in rows
-    )
+    return _columns(rows) + "\n\n" + search_table(results)
+
+
+def search_table(results: list[dict[str, Any]]) -> str:
+    """Search per size: the index (gzipped KB, files), its stage's seconds and share of the
+    edition's MkDocs time, its peak memory; then what a reader transfers (KB, gzipped) to open
+    a page (of which search) and for a first search, and the milliseconds to its first result."""
+    head = ("reports", "edition", "index KB gz", "files", "index s", "share", "index MB")
+    head += ("open page KB", "of it search", "first search KB / first result ms")
+    rows = [head]
+    for r in results:
+        for edition in EDITIONS:
+            stage = r["search"][edition]
+            reader = r["reader"].get(edition)
+            searches = ""
+            opened = ("", "")
+            if reader:
+                first = next(iter(reader["queries"].values()))
+                opened = (f"{first['open_kb']:.0f}", f"{first['open_search_kb']:.0f}")
+                searches = "  ".join(
+                    f"{q}: {m['search_kb']:.0f} / {m['first_result_ms']}"
+                    for q, m in reader["queries"].items()
+                )
+            rows.append(
+                (
+                    str(r["reports"]),
+                    edition,
+                    f"{stage['gzip_kb']:.0f}",
+                    str(stage["files"]),
+                    f"{stage['index_s']:.2f}",
+                    f"{stage['index_s'] / r['mkdocs_s'][edition]:.0%}",
+                    f"{stage['peak_mb']:.0f}",
+                    *opened,
+                    searches,
+                )
+            )
+    return _columns(rows)
 
 
 def main() -> None:

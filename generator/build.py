@@ -1,9 +1,10 @@
 """`report-site build`: site_src/ and site/ change only when every edition built.
 
 The generated tree is first written to a staging folder (`.build-site_src/`), MkDocs builds each
-edition from there in its own process (in parallel: the editions share nothing, and jieba's
-dictionary is per process) into `.build-site/`; only then are site_src/ (changed files only)
-and site/ (one rename) replaced. A failure at any step leaves both as they were.
+edition from there in its own process (in parallel: the editions share nothing) into
+`.build-site/`, each followed by its search index (generator/search); only then are
+site_src/ (changed files only) and site/ (one rename) replaced. A failure at any step leaves
+both as they were.
 
 Builds are reproducible: SOURCE_DATE_EPOCH (the commit's time, or 0 outside git) fixes every
 date MkDocs writes, and nothing depends on the folder the project is in.
@@ -21,8 +22,7 @@ from pathlib import Path
 from generator.edition_list import EDITIONS
 from generator.errors import Loc, Problem, ReportSiteError, to_stderr, warning_messages
 from generator.incremental import forget, record, shared_fingerprint
-from generator.search_dict import ensure_traditional_dictionary
-from generator.site import HANT_DICT, ROOT_FILES, Project, render_site
+from generator.site import ROOT_FILES, Project, render_site
 from generator.writer import write_tree
 
 
@@ -96,7 +96,6 @@ def build(
     rendered = render_site(project, reuse_from=(project.site_src,), mirror=staged_src)
     for message in warning_messages(rendered.warnings):
         warn(message)
-    ensure_traditional_dictionary(project.root / HANT_DICT, rendered.config.hant.opencc)
     forget(project.root, staged_src, rendered.rendered)
     write_tree(staged_src, rendered.files, keep=rendered.kept)
     record(project.root, staged_src, rendered.rendered)

@@ -78,13 +78,46 @@ def main() -> None:
     help="The content folder to create the report's folder in.",
 )
 @click.option("--slug", help="Folder (and URL) name of the report [default: from the file name].")
+@click.option(
+    "--organisation",
+    help="The publisher, when the text does not name it (e.g. 杭州市教育局) [default: read "
+    "from the title, subtitle, speaker, signature or page record].",
+)
+@click.option(
+    "--year",
+    type=int,
+    help="The report's year, when the text does not give it [default: read from the title, "
+    "subtitle or the page's date].",
+)
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Print the outline (pages, headings, report.yml fields, what is dropped); write nothing.",
+)
 @user_errors
-def import_(file: Path, out: Path, slug: str | None) -> None:
+def import_(
+    file: Path,
+    out: Path,
+    slug: str | None,
+    organisation: str | None,
+    year: int | None,
+    dry_run: bool,
+) -> None:
     """Import a plain-text report (UTF-8, GB18030, Big5 or UTF-16) into content/."""
-    from generator.importer.run import import_report
+    from generator.importer.preview import render_outline
+    from generator.importer.run import Overrides, import_report, prepare_import
 
-    target = import_report(file, out, slug)
-    click.echo(f"imported {file} → {target}/ ({len(list(target.rglob('*.md')))} pages)")
+    overrides = Overrides(organisation, year)
+    if dry_run:
+        target, plan = prepare_import(file, out, slug, overrides)
+        for message in plan.messages():
+            click.echo(message, err=True)
+        click.echo(f"{file} → {target}/ (dry run: nothing written)")
+        click.echo(render_outline(plan.outline, plan.title, plan.meta, plan.removals), nl=False)
+        return
+    target = import_report(file, out, slug, overrides=overrides)
+    pages = len(list(target.rglob("*.md")))
+    click.echo(f"imported {file} → {target}/ ({pages} page{'s' if pages != 1 else ''})")
 
 
 @main.command()

@@ -142,6 +142,7 @@ class DroppedText:
     text: str
     reason: str
     column: int = 0
+    field: str = ""  # the report.yml field it was read into (subtitle, published …), if any
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 First everything is gathered and rendered in memory; only when that succeeded is anything
 written, and only files that changed. MkDocs then builds each edition in its own process (they
-run in parallel, and jieba's dictionary is per process) into a fresh folder that replaces
+run in parallel) into a fresh folder that replaces
 `site/` only when every edition built.
 """
 
@@ -46,11 +46,8 @@ from generator.render.pages import (
     render_report,
 )
 from generator.render.views import ReportSummary
-from generator.search_dict import ensure_traditional_dictionary
 from generator.writer import WriteResult, write_tree
 
-# Derived data too costly to remake on every build (kept out of site_src/, which is output).
-HANT_DICT = ".cache/jieba-zh-Hant.txt"
 # Files of the site's root, beside the editions' folders.
 ROOT_FILES = ("index.html", "404.html", "sitemap.xml", "robots.txt")
 # Words MkDocs and Material take from the configuration rather than from a page; the MkDocs
@@ -63,7 +60,15 @@ UI_STRINGS = (
     "not_found_note",
     "to_home",
     "colon",
+    "search_all_reports",
+    "search_all_years",
+    "search_filter",
+    "search_more",
+    "search_in_chinese",
+    "search_in_english",
 )
+# Static files every edition serves from docs/assets/.
+ASSETS = ("report-site.css", "report-site.js", "search.js")
 
 
 @dataclass(frozen=True)
@@ -189,9 +194,6 @@ def edition_config(
         pages.append({html.escape(strings["figures_title"]): summary.figures})
         pages.append({html.escape(strings["full_report"]): summary.full})
         nav.append({html.escape(summary.title_plain): pages})
-    search: dict[str, Any] = {}
-    if info is HANT:
-        search["jieba_dict"] = f"../../{HANT_DICT}"
     return {
         "INHERIT": "../../mkdocs.yml",
         "site_name": site_name,
@@ -201,7 +203,8 @@ def edition_config(
         "theme": {"language": info.material_language, "custom_dir": "../../overrides"},
         "extra_css": ["assets/report-site.css"],
         "extra_javascript": [{"path": "assets/report-site.js", "defer": True}],
-        "plugins": [{"search": search}],
+        # No MkDocs search plugin: the site's own index is built after MkDocs (generator/search).
+        "plugins": [],
         "hooks": ["../../overrides/hooks/report_site.py"],
         # Bilingual views are reached from each page, not from the menu.
         "not_in_nav": f"/*/{BILINGUAL_DIR}/*.md",
@@ -327,10 +330,7 @@ def render_site(
     files: dict[str, str | bytes] = {}
     for output in rendered:
         files.update(output.files)
-    assets = {
-        name: (project.templates / "assets" / name).read_bytes()
-        for name in ("report-site.css", "report-site.js")
-    }
+    assets = {name: (project.templates / "assets" / name).read_bytes() for name in ASSETS}
     for info in EDITIONS.values():
         code = info.code
         summaries = [o.summaries[code] for o in outputs]
@@ -363,13 +363,11 @@ def render_site(
 
 
 def generate(project: Project, warn: Callable[[str], None] = to_stderr) -> WriteResult:
-    """Write site_src/ (only files that changed) and make sure the search dictionary exists.
-    Warnings about content/ go to `warn`."""
+    """Write site_src/ (only files that changed). Warnings about content/ go to `warn`."""
     rendered = render_site(project, reuse_from=(project.site_src,))
     for message in warning_messages(rendered.warnings):
         warn(message)
     forget(project.root, project.site_src, rendered.rendered)
     result = write_tree(project.site_src, rendered.files, keep=rendered.kept)
     record(project.root, project.site_src, rendered.rendered)
-    ensure_traditional_dictionary(project.root / HANT_DICT, rendered.config.hant.opencc)
     return result

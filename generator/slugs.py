@@ -9,6 +9,7 @@ MAX_SLUG = 40
 REPORT_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 RESERVED_SLUGS = frozenset({"assets", "search"})
 _QUOTES = re.compile(r"[“”\"‘’《》「」『』]")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
 
 
 def pinyin_slug(heading: str) -> str:
@@ -16,7 +17,7 @@ def pinyin_slug(heading: str) -> str:
     first phrase of a heading (without its numbering), at most MAX_SLUG characters. Quotation
     marks do not end the phrase (`2025年和“十四五”时期工作回顾` →
     `2025-nian-he-shisiwu-shiqi-gongzuo-huigu`)."""
-    text = _QUOTES.sub("", heading)
+    text = _CJK_GAP.sub("", _QUOTES.sub("", heading))  # `综 合` (spaced to align) → `综合`
     phrase = re.split(r"[，,。：:；;、（）()\s]", text.strip(), maxsplit=1)[0] or text
     return _join_words(pinyin_words(phrase), MAX_SLUG)
 

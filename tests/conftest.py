@@ -3,8 +3,11 @@ scratch copy of the project (so tests never depend on, or change, the checkout's
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -33,6 +36,20 @@ def copy_project(target: Path) -> Project:
     return Project(target)
 
 
+def build_for(project: Project, url: str) -> None:
+    """Build `project` for the address it is served at (the address a site is built for is
+    where Material's language selector fetches sitemaps from)."""
+    previous = os.environ.get("REPORT_SITE_URL")
+    os.environ["REPORT_SITE_URL"] = url
+    try:
+        build(project)
+    finally:
+        if previous is None:
+            del os.environ["REPORT_SITE_URL"]
+        else:
+            os.environ["REPORT_SITE_URL"] = previous
+
+
 @pytest.fixture(scope="session")
 def hangzhou_text() -> str:
     if not HANGZHOU.exists():
@@ -50,3 +67,22 @@ def built_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 @pytest.fixture()
 def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path)
+
+
+def without_dropped(text: str, dropped: list[dict[str, Any]]) -> str:
+    """`text` minus what a report.yml lists under `dropped:`, read as an editor reads the list:
+    a whole line (its text), a piece of one (at its column), or a character named `U+XXXX`."""
+    lines = text.split("\n")
+    for entry in sorted(dropped, key=lambda e: -e.get("column", 0)):
+        line = lines[entry["line"] - 1]
+        piece = entry["text"]
+        if re.fullmatch(r"U\+[0-9A-F]{4,6}", piece) and "column" in entry:
+            piece = chr(int(piece[2:], 16))
+        if "column" in entry:
+            at = entry["column"] - 1
+            assert line[at : at + len(piece)] == piece, entry
+            lines[entry["line"] - 1] = line[:at] + line[at + len(piece) :]
+        else:
+            assert line.strip() == piece, entry
+            lines[entry["line"] - 1] = ""
+    return "\n".join(lines)

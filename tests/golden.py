@@ -1,6 +1,7 @@
 """Golden files of site_src/: what `report-site generate` writes for the committed content.
 
-`make golden` (python -m tests.golden) rewrites them; review the change with `git diff`.
+`make golden` (python -m tests.golden) rewrites them, and the importer's (tests/golden_import.py);
+review the change with `git diff`.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ def main() -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     print(f"wrote {len(files)} golden files to {GOLDEN.relative_to(Path.cwd())}", file=sys.stderr)
+    from tests.golden_import import write_goldens
+
+    write_goldens()
 
 
 if __name__ == "__main__":

@@ -56,9 +56,12 @@ def test_a_page_carries_only_its_own_reports_menu(archive: Project) -> None:
 
 
 def test_one_search_covers_every_report(archive: Project) -> None:
-    index = json.loads((archive.site / "zh-Hans" / "search" / "search_index.json").read_text())
-    reports = {doc["location"].split("/")[0] for doc in index["docs"] if "/" in doc["location"]}
+    index = json.loads((archive.site / "zh-Hans" / "search" / "index.json").read_text())
+    reports = {url.split("/")[0] for url, _, report, _ in index["pages"] if report >= 0}
     assert {"hangzhou-education-2020", *OTHERS} <= reports
+    # Each result can say which report and year it comes from.
+    years = {year for _, year, _ in index["reports"]}
+    assert {"2020", "2026", "2015"} <= years
 
 
 def test_the_statistical_table_is_a_table_in_the_site(archive: Project) -> None:

@@ -127,38 +127,65 @@ def test_a_file_too_large_to_be_a_report(here: Path, monkeypatch: pytest.MonkeyP
     )
 
 
-def test_a_report_without_headings(here: Path) -> None:
-    assert_refused(
-        run_import("report.txt", TITLE + "这是一段文字。\n这又是一段。\n"),
-        "report.txt: no section headings found: headings are recognised by their numbering at "
-        "the start of a line (第一部分, 一、, （一）, 1., （1）, ①, 一是)\n"
-        "  hint: check that this is the report's text; if its sections are not numbered, number "
-        "them 一、二、三、… at the start of their lines\n",
+def test_a_report_without_headings_is_one_page(here: Path) -> None:
+    result = run_import("report.txt", TITLE + "这是一段文字。\n这又是一段。\n")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "report.txt: warning: no section headings found (headings are recognised by their "
+        "numbering at the start of a line: 第一部分, 一、, （一）, 1., （1）, ①, 一是); it is "
+        "imported as a one-page report\n"
+        "  hint: if the report has sections, put each heading on a line of its own, numbered "
+        "一、二、三、…, and import it again\n"
+    )
+    assert result.stdout == "imported report.txt → out/report/ (1 page)\n"
+    assert Path("out/report/zh-Hans/index.md").read_text(encoding="utf-8") == (
+        "# 某市教育局2020年工作总结\n\n这是一段文字。\n\n这又是一段。\n"
     )
 
 
-def test_control_characters_are_errors_all_reported_together(here: Path) -> None:
-    assert_refused(
-        run_import(
-            "report.txt",
-            TITLE + "一、总则\n正文\a有铃声。\n\f二、分则\n正文\u202e反向。\n",
-        ),
-        "report.txt:3:3: control character U+0007 BELL in the text\n"
-        "    正文␇有铃声。\n"
+def test_control_characters_are_removed_listed_and_warned_about(here: Path) -> None:
+    result = run_import(
+        "report.txt",
+        TITLE + "一、总则\n正文\a有铃声\b。\n\f二、分则\n正文\u202e反向。\n",
+    )
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "report.txt:3:3: warning: removed control character U+0007 BELL\n"
+        "    正文␇有铃声␈。\n"
         "        ^\n"
-        "  hint: delete it; if it stood for a character of the report, type that character "
-        "instead\n"
-        "report.txt:4:1: page break (U+000C FORM FEED) in the text\n"
+        "  hint: if it stood for a character of the report, type that character into the "
+        "imported page (report.yml lists it under `dropped:`)\n"
+        "report.txt:3:7: warning: removed control character U+0008 BACKSPACE\n"
+        "    正文␇有铃声␈。\n"
+        "               ^\n"
+        "  hint: if it stood for a character of the report, type that character into the "
+        "imported page (report.yml lists it under `dropped:`)\n"
+        "report.txt:4:1: warning: removed a page break (U+000C FORM FEED)\n"
         "    ␌二、分则\n"
         "    ^\n"
-        "  hint: replace it with a line break (and remove any page header or number around it)\n"
-        "report.txt:5:3: control character U+202E RIGHT-TO-LEFT OVERRIDE in the text\n"
+        "  hint: look around it for a page header or page number left from a PDF (report.yml "
+        "lists it under `dropped:`)\n"
+        "report.txt:5:3: warning: removed a bidirectional control character, U+202E "
+        "RIGHT-TO-LEFT OVERRIDE: it can make text display in another order than it is written\n"
         "    正文◌反向。\n"
         "        ^\n"
-        "  hint: delete it; if it stood for a character of the report, type that character "
-        "instead\n"
-        "3 problems found.\n",
+        "  hint: nothing to do: it carried no text (report.yml lists it under `dropped:`)\n"
     )
+    pages = "".join(p.read_text("utf-8") for p in Path("out/report/zh-Hans").glob("*.md"))
+    assert not any(ch in pages for ch in "\a\b\f\u202e")
+    assert pages_text(Path("out/report")) == "一、总则\n正文有铃声。\n二、分则\n正文反向。"
+    meta = yaml.safe_load(Path("out/report/report.yml").read_text(encoding="utf-8"))
+    assert meta["dropped"] == [
+        {"line": 3, "column": 3, "text": "U+0007", "reason": "control character (bell)"},
+        {"line": 3, "column": 7, "text": "U+0008", "reason": "control character (backspace)"},
+        {"line": 4, "column": 1, "text": "U+000C", "reason": "page break (form feed)"},
+        {
+            "line": 5,
+            "column": 3,
+            "text": "U+202E",
+            "reason": "bidirectional control (right-to-left override)",
+        },
+    ]
 
 
 def test_errors_come_with_the_warnings_of_the_same_run(here: Path) -> None:
@@ -173,11 +200,11 @@ def test_errors_come_with_the_warnings_of_the_same_run(here: Path) -> None:
         "    正◌文␛。\n"
         "      ^\n"
         "  hint: nothing to do: it carried no text (report.yml lists it under `dropped:`)\n"
-        "report.txt:3:4: control character U+001B ESCAPE in the text\n"
+        "report.txt:3:4: warning: removed control character U+001B ESCAPE\n"
         "    正◌文␛。\n"
         "         ^\n"
-        "  hint: delete it; if it stood for a character of the report, type that character "
-        "instead\n"
+        "  hint: if it stood for a character of the report, type that character into the "
+        "imported page (report.yml lists it under `dropped:`)\n"
         "3 problems found.\n"
     )
     assert list(Path("out", "report").iterdir()) == []
@@ -319,7 +346,14 @@ def test_an_appendix_heading_starts_a_numbering_of_its_own(here: Path) -> None:
     result = run_import(
         "report.txt", TITLE + "一、甲\n正文。\n二、乙\n正文。\n附件1\n民生实事\n一、办学\n正文。\n"
     )
-    assert result.stderr == ""
+    assert result.stderr == (  # the appendix's list starts afresh; a list of one is said so
+        "report.txt:8:1: warning: “一、办学” is the only item of its list under “附件1 民生实事” "
+        "(line 6); it is imported as its sub-heading\n"
+        "    一、办学\n"
+        "    ^\n"
+        "  hint: if the list's other items are missing, restore them; if it is not a heading, "
+        "make it a paragraph in the imported page\n"
+    )
     assert sorted(p.name for p in Path("out/report/zh-Hans").iterdir()) == [
         "01-jia.md",
         "02-yi.md",
@@ -342,19 +376,21 @@ def test_one_enormous_line(here: Path) -> None:
     )
 
 
-def test_a_report_on_one_enormous_line(here: Path) -> None:
-    assert_refused(
-        run_import("report.txt", TITLE + "前言。" * 3000 + "\n"),
-        "report.txt: no section headings found: headings are recognised by their numbering at "
-        "the start of a line (第一部分, 一、, （一）, 1., （1）, ①, 一是)\n"
+def test_a_report_on_one_enormous_line_is_imported(here: Path) -> None:
+    result = run_import("report.txt", TITLE + "前言。" * 3000 + "\n")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "report.txt: warning: no section headings found (headings are recognised by their "
+        "numbering at the start of a line: 第一部分, 一、, （一）, 1., （1）, ①, 一是); it is "
+        "imported as a one-page report\n"
         "  hint: put each paragraph on a line of its own (the line breaks seem to be lost)\n"
         "report.txt:2:1: warning: this line is 9,000 characters long\n"
         "    前言。前言。前言。前言。前言。前言。前言。前言。前言。前言。前言。前言。…\n"
         "    ^\n"
-        "  hint: if paragraphs were run together, put each paragraph and each heading on a line "
-        "of its own\n"
-        "2 problems found.\n",
+        "  hint: if paragraphs were run together, put each paragraph and each heading on a "
+        "line of its own\n"
     )
+    assert "前言。" * 3000 in Path("out/report/zh-Hans/index.md").read_text(encoding="utf-8")
 
 
 def test_a_position_far_into_a_long_line_is_shown_in_a_window(here: Path) -> None:
@@ -362,7 +398,7 @@ def test_a_position_far_into_a_long_line_is_shown_in_a_window(here: Path) -> Non
         "report.txt", TITLE + "一、总则\n" + "甲" * 100 + "\x07" + "乙" * 100 + "\n"
     )
     assert result.stderr.splitlines()[:3] == [
-        "report.txt:3:101: control character U+0007 BELL in the text",
+        "report.txt:3:101: warning: removed control character U+0007 BELL",
         "    …" + "甲" * 18 + "␇" + "乙" * 17 + "…",
         "     " + "  " * 18 + "^",  # the ellipsis takes one column, each 甲 two
     ]
@@ -415,11 +451,12 @@ def test_replacement_and_private_use_characters_are_kept_with_a_warning(here: Pa
 def test_full_width_digits_and_latin_are_kept_as_written(here: Path) -> None:
     result = run_import(
         "report.txt",
-        TITLE + "一、总则\n（１）第一项：ＡＢＣ１２３。\n（２）第二项。\n正文ＰＭ２．５。\n",
+        TITLE
+        + "一、总则\n（１）第一项：ＡＢＣ１２３。\n（２）第二项。\n正文ＰＭ２．５。\n二、分则\n",
     )
     assert result.stderr == ""
     assert pages_text(Path("out/report")) == (
-        "一、总则\n（１）第一项：\nＡＢＣ１２３。\n（２）第二项。\n正文ＰＭ２．５。"
+        "一、总则\n（１）第一项：\nＡＢＣ１２３。\n（２）第二项。\n正文ＰＭ２．５。\n二、分则"
     )
 
 
@@ -504,12 +541,38 @@ def test_a_numbered_line_without_a_heading_sentence(here: Path) -> None:
     assert pages_text(Path("out/report")).endswith(long_line)
 
 
-def test_an_organisation_that_cannot_be_guessed(here: Path) -> None:
-    result = run_import("report.txt", "工作总结\n一、总则\n正文。\n")
-    assert result.stderr == (
-        "report.txt: warning: cannot tell which organisation published the report\n"
-        "  hint: write its name after `organisation:` in report.yml\n"
+def test_a_publisher_and_year_that_cannot_be_read_are_asked_for(here: Path) -> None:
+    assert_refused(
+        run_import("report.txt", "工作总结\n一、总则\n正文。\n"),
+        "report.txt:1: cannot tell which organisation published the report: the title, "
+        "subtitle, speaker's line, signature and page record name none\n"
+        "    工作总结\n"
+        "  hint: give it: report-site import report.txt --organisation NAME (or make import "
+        "FILE=report.txt ORGANISATION=NAME)\n"
+        "report.txt:1: cannot tell the report's year: the title, subtitle and the page's date "
+        "give none\n"
+        "    工作总结\n"
+        "  hint: give it: report-site import report.txt --year YYYY (or make import "
+        "FILE=report.txt YEAR=YYYY)\n"
+        "2 problems found.\n",
     )
+
+
+def test_publisher_and_year_given_on_the_command_line(here: Path) -> None:
+    Path("report.txt").write_text("工作总结\n一、总则\n正文。\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main,
+        ["import", "report.txt", "--out", "out", "--organisation", "某县教育局", "--year", "2021"],
+    )
+    assert result.exit_code == 0, result.output
+    meta = yaml.safe_load(Path("out/report/report.yml").read_text(encoding="utf-8"))
+    assert (meta["organisation"], meta["year"]) == ("某县教育局", 2021)
+    load_site_with(Path("out"))  # what import writes, the loader takes
+
+
+def load_site_with(content: Path) -> None:
+    (content / "site.yml").write_text("site_url: https://example.org/\n", encoding="utf-8")
+    load_site(content)
 
 
 # --- text that looks like markup stays text ------------------------------------------------
@@ -568,4 +631,15 @@ def test_an_unreadable_file_is_reported_with_the_errors_before_it(here: Path) ->
         "report.txt: the file is empty\n"
         "  hint: export the report's text into this file first\n"
         "2 problems found.\n"
+    )
+
+
+def test_a_year_no_report_can_be_about(here: Path) -> None:
+    Path("report.txt").write_text("工作总结\n一、总则\n正文。\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["import", "report.txt", "--out", "out", "--organisation", "某局", "--year", "1800"]
+    )
+    assert_refused(
+        result,
+        "--year: 1800 is not a year a report can be about\n  hint: give a year from 1949 to 2100\n",
     )

@@ -6,20 +6,25 @@ where a missing browser is a failure."""
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import pytest
+import yaml
 
-from generator.build import build
-from tests.conftest import copy_project
+from generator.importer.run import import_report
+from generator.search.text import fold, shard_of, stem
+from generator.site import Project
+from tests.conftest import SHARED_REPORTS, build_for, copy_project
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -45,29 +50,32 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def _served(project: Project) -> Iterator[str]:
     """The site built for, and served at, a local address: the address a site is built for is
     where Material's language selector looks for sitemaps, so a site built for its production
     address would (rightly) fetch from there."""
-    project = copy_project(tmp_path_factory.mktemp("served"))
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(project.site))
     )
     url = f"http://127.0.0.1:{server.server_address[1]}/"
-    previous = os.environ.get("REPORT_SITE_URL")
-    os.environ["REPORT_SITE_URL"] = url
-    try:
-        build(project)
-    finally:
-        if previous is None:
-            del os.environ["REPORT_SITE_URL"]
-        else:
-            os.environ["REPORT_SITE_URL"] = previous
+    build_for(project, url)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield url
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _served(copy_project(tmp_path_factory.mktemp("served")))
+
+
+@pytest.fixture(scope="module")
+def archive_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A site of two reports of different years (the Hangzhou report and a statistical one)."""
+    project = copy_project(tmp_path_factory.mktemp("archive"))
+    import_report(SHARED_REPORTS / "wanzai-stats-2015.txt", project.content)
+    yield from _served(project)
 
 
 @pytest.fixture(scope="module")
@@ -98,18 +106,24 @@ def page(browser: object, base_url: str) -> Iterator[object]:
     assert offsite == [], f"requests left the site: {offsite}"
 
 
-def search(page: object, query: str, expect: str) -> list[str]:
-    """Type `query` into the search box and wait for a result whose link contains `expect`;
-    return every result link (so a failure shows what was found instead)."""
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text("utf-8"))
+HANGZHOU = "hangzhou-education-2020/"
+
+
+def search(page: object, query: str) -> list[str]:
+    """Type `query` into the header's search box as a reader does; the result links, in order
+    (relative to the edition)."""
     box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
-    box.click()
+    if not page.locator("#__search").is_checked():  # type: ignore[attr-defined]
+        box.click()
     box.fill(query)
-    box.press("End")  # Material searches on key events
-    results = page.locator("li.md-search-result__item a")  # type: ignore[attr-defined]
-    wanted = page.locator(f'li.md-search-result__item a[href*="{expect}"]')  # type: ignore[attr-defined]
-    with contextlib.suppress(playwright_sync.TimeoutError):
-        wanted.first.wait_for(timeout=20000)
-    return [results.nth(i).get_attribute("href") for i in range(results.count())]
+    # The answer is in when search.js has run this query (the status line says so).
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => window.reportSiteSearch && window.reportSiteSearch.answered ==="
+        " document.querySelector('input.md-search__input').value"
+    )
+    hrefs = page.locator(".md-search-result__list a")  # type: ignore[attr-defined]
+    return [re.sub(r"^.*?/(zh-Hans|zh-Hant|en)/", "", h.get_attribute("href")) for h in hrefs.all()]
 
 
 @pytest.mark.parametrize(
@@ -126,14 +140,137 @@ def test_chinese_search_finds_the_section_on_after_school_training(
     page: object, base_url: str, edition: str, query: str
 ) -> None:
     page.goto(f"{base_url}{edition}/")  # type: ignore[attr-defined]
-    hrefs = search(page, query, "hangzhou-education-2020/06-")
+    hrefs = search(page, query)
     assert any("hangzhou-education-2020/06-" in href for href in hrefs), hrefs
 
 
 def test_english_search_works_in_the_english_edition(page: object, base_url: str) -> None:
     page.goto(f"{base_url}en/")  # type: ignore[attr-defined]
-    hrefs = search(page, "off-campus training", "hangzhou-education-2020/06-")
+    hrefs = search(page, "off-campus training")
     assert any("hangzhou-education-2020/06-" in href for href in hrefs), hrefs
+
+
+HARD = [q for q in QUERIES if q.get("browser") and q["right"] is not None]
+
+
+@pytest.mark.parametrize("case", HARD, ids=[f"{q['edition']}:{q['query']}" for q in HARD])
+def test_the_hardest_queries_find_exactly_the_passages_that_hold_them(
+    page: object, base_url: str, case: dict[str, Any]
+) -> None:
+    right = [p for p in case["right"] if p.startswith(HANGZHOU)]
+    page.goto(f"{base_url}{case['edition']}/")  # type: ignore[attr-defined]
+    found = search(page, case["query"])
+    pages = [href.split("#")[0] for href in found]
+    # Every result holds the query, every page that holds it is found, no view repeats one.
+    assert set(pages) == set(right), found
+    if right and case["edition"] != "en":
+        # The whole term (or the whole phrase) is highlighted, never a part of it.
+        marks = page.locator(".md-search-result__list mark").all_inner_texts()  # type: ignore[attr-defined]
+        terms = case["query"].split()
+        assert {fold(m) for m in marks} <= {fold(t) for t in [*terms, "".join(terms)]}, marks
+    if case.get("elsewhere"):
+        link = page.locator(".rs-search-elsewhere")  # type: ignore[attr-defined]
+        target = f"{case['elsewhere']}/?q={quote(case['query'])}"
+        assert link.get_attribute("href").endswith(target)
+
+
+def test_a_passage_holding_the_whole_phrase_comes_before_one_holding_its_words_apart(
+    page: object, base_url: str
+) -> None:
+    page.goto(f"{base_url}zh-Hans/")  # type: ignore[attr-defined]
+    found = search(page, "中小学 教师")  # three passages say 中小学教师, one says both apart
+    assert len(found) == 4, found
+    items = page.locator(".md-search-result__list a")  # type: ignore[attr-defined]
+    marks = [items.nth(i).locator("mark").all_inner_texts() for i in range(4)]
+    # The phrase is highlighted whole in the three, the words one by one in the last.
+    assert all("中小学教师" in m for m in marks[:3]), marks
+    assert "中小学教师" not in marks[3] and {"中小学", "教师"} <= set(marks[3]), marks
+
+
+HOSTILE = sorted({q["query"] for q in QUERIES if q["kind"] == "hostile"})
+
+
+@pytest.mark.parametrize("edition", ["zh-Hans", "zh-Hant", "en"])
+def test_hostile_queries_get_a_clean_answer_shown_as_text(
+    page: object, base_url: str, edition: str
+) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))  # type: ignore[attr-defined]
+    page.goto(f"{base_url}{edition}/")  # type: ignore[attr-defined]
+    for query in HOSTILE:
+        search(page, query)
+        results = page.locator(".md-search-result")  # type: ignore[attr-defined]
+        assert results.locator("script, img, iframe").count() == 0
+        assert results.locator(".md-search-result__meta").inner_text()
+    assert errors == []
+
+
+def test_a_chinese_query_in_the_english_edition_leads_to_the_chinese_search(
+    page: object, base_url: str
+) -> None:
+    page.goto(f"{base_url}en/")  # type: ignore[attr-defined]
+    assert search(page, "民办学校") == []
+    page.locator(".rs-search-elsewhere").focus()  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.wait_for_url(re.compile(r"/zh-Hans/\?q="), wait_until="commit")  # type: ignore[attr-defined]
+    wanted = page.locator(f'.md-search-result__list a[href*="{HANGZHOU}06-"]')  # type: ignore[attr-defined]
+    wanted.first.wait_for(timeout=20000)
+    assert page.locator("input.md-search__input").input_value() == "民办学校"  # type: ignore[attr-defined]
+
+
+def test_opening_a_page_loads_nothing_for_search(page: object, base_url: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))  # type: ignore[attr-defined]
+    page.goto(f"{base_url}zh-Hans/{HANGZHOU}06-ruiyigaige-chuangxin/")  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    assert [u for u in requests if "/search" in u] == []
+    search(page, "校外培训")
+    assert any(u.endswith("/search/index.json") for u in requests)
+
+
+def test_search_by_keyboard_and_screen_reader(page: object, base_url: str) -> None:
+    page.goto(f"{base_url}zh-Hant/{HANGZHOU}")  # type: ignore[attr-defined]
+    box = page.locator("input.md-search__input")  # type: ignore[attr-defined]
+    page.keyboard.press("/")  # type: ignore[attr-defined]
+    assert box.evaluate("b => b === document.activeElement")
+    assert page.locator("#__search").is_checked()  # type: ignore[attr-defined]
+    page.keyboard.type("西湖大學")  # type: ignore[attr-defined]
+    page.wait_for_function("() => window.reportSiteSearch.answered === '西湖大學'")  # type: ignore[attr-defined]
+    link = page.locator(".md-search-result__list a").first  # type: ignore[attr-defined]
+    page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+    assert link.evaluate("a => a === document.activeElement")
+    page.keyboard.press("ArrowUp")  # type: ignore[attr-defined]
+    assert box.evaluate("b => b === document.activeElement")
+    page.keyboard.press("Escape")  # type: ignore[attr-defined]
+    assert not page.locator("#__search").is_checked()  # type: ignore[attr-defined]
+    page.keyboard.press("s")  # type: ignore[attr-defined]
+    assert box.evaluate("b => b === document.activeElement")
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.wait_for_url(re.compile(r"08-zhuzhong-fuwudaju/#p-1$"))  # type: ignore[attr-defined]
+    # Screen readers: the box is a named combobox; the count is a status message.
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-label") == "搜尋"
+    status = page.locator(".md-search-result__meta")  # type: ignore[attr-defined]
+    assert status.get_attribute("role") == "status"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_search_on_a_phone_fits_the_screen_in_either_scheme(
+    browser: object, base_url: str, scheme: str
+) -> None:
+    context = browser.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, color_scheme=scheme
+    )
+    page = context.new_page()
+    page.goto(f"{base_url}zh-Hans/{HANGZHOU}")
+    page.locator('label.md-header__button[for="__search"]').click()
+    assert search(page, "校外培训")
+    page.wait_for_timeout(600)  # Material's overlay grows from the button for 0.4 s
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    box = page.locator(".md-search-result__list a").first.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"search-360px-{scheme}.png"))
+    context.close()
 
 
 @pytest.mark.parametrize("target", ["zh-Hant", "en"])
@@ -230,3 +367,41 @@ def test_figures_downloads_from_the_figures_page(browser: object, base_url: str,
     else:
         assert text.splitlines()[0].startswith("id,label,value,multiplier,value_base,unit")
     context.close()
+
+
+def test_in_an_archive_results_can_be_narrowed_to_a_year_or_a_report(
+    browser: object, archive_url: str
+) -> None:
+    context = browser.new_context(locale="en-US")  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(f"{archive_url}zh-Hans/")
+    both = search(page, "发展")
+    where = page.locator(".rs-search-where").all_inner_texts()
+    assert {"2015", "2020"} <= {w.split(" · ")[1] for w in where}, both
+    page.locator(".rs-search-filters select[name=year]").select_option("2015")
+    page.wait_for_function("() => window.reportSiteSearch.answered === '发展'")
+    page.wait_for_timeout(300)
+    where = page.locator(".rs-search-where").all_inner_texts()
+    assert where and all(w.split(" · ")[1] == "2015" for w in where), where
+    reports = page.locator(".rs-search-filters select[name=report] option").all_inner_texts()
+    assert reports[0] == "全部报告" and len(reports) == 2  # only 2015's report is offered
+    context.close()
+
+
+def test_the_browser_reads_text_as_the_index_does(page: object, base_url: str) -> None:
+    """search.js mirrors generator/search/text.py: fold, stem and shard must agree, or a query
+    looks for tokens the index never wrote."""
+    page.goto(f"{base_url}zh-Hant/")  # type: ignore[attr-defined]
+    search(page, "學校")
+    words = ["schools", "training", "cities", "services", "running", "reformed", "passes", "is"]
+    # (The index ships the fold of characters that fold into its text: these all do.)
+    text = "為爲發後ＡＢＣ１２３㎡İ校外培訓學"
+    got = page.evaluate(  # type: ignore[attr-defined]
+        "([words, text]) => { const s = window.reportSiteSearch; return {"
+        " stems: words.map(s.stem), fold: s.fold(text),"
+        " shards: [...words, '校外', '培', '2020'].map(w => s.shardOf(w, 7)) }; }",
+        [words, text],
+    )
+    assert got["stems"] == [stem(w) for w in words]
+    assert got["fold"] == fold(text)
+    assert got["shards"] == [shard_of(w, 7) for w in [*words, "校外", "培", "2020"]]

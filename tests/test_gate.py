@@ -430,10 +430,12 @@ def test_a_word_missing_from_an_edition_of_the_ui_strings_names_the_edition(
     here: Project,
 ) -> None:
     edit("templates/strings.yml", lambda text: text.replace("  to_home: 返回首頁\n", ""))
+    lines = Path("templates/strings.yml").read_text(encoding="utf-8").splitlines()
+    key_line = lines.index("zh-Hant:") + 1
     refused(
         here,
         "build",
-        "templates/strings.yml:68:1: edition zh-Hant lacks strings: to_home\n"
+        f"templates/strings.yml:{key_line}:1: edition zh-Hant lacks strings: to_home\n"
         "    zh-Hant:\n"
         "    ^\n"
         "  hint: add them under its key\n",

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ReportSiteError
-from generator.importer.chrome import find_chrome
-from generator.importer.document import Outline, Paragraph, Table
+from generator.importer.document import Found, Outline, Paragraph, Table
+from generator.importer.findings import Findings
 from generator.importer.outline import build_outline
 from generator.importer.run import import_report
 from generator.markdown_text import plain_text
@@ -165,11 +165,11 @@ def test_title_block_of_a_speech() -> None:
          "广东省省长 孟凡利", "各位代表：", "一、回顾"]
     )  # fmt: skip
     assert outline.title is not None and outline.title.text == "政府工作报告"
-    assert [b.text for b in outline.preamble if isinstance(b, Paragraph)] == [
-        "——2026年1月26日在广东省第十四届人民代表大会第五次会议上",
-        "广东省省长 孟凡利",
-        "各位代表：",
-    ]
+    assert outline.fields == {
+        "subtitle": Found("——2026年1月26日在广东省第十四届人民代表大会第五次会议上", 2),
+        "speaker": Found("广东省省长 孟凡利", 4),
+    }
+    assert [b.text for b in outline.preamble if isinstance(b, Paragraph)] == ["各位代表："]
 
 
 LONG = "正文很长，" * 12 + "。"
@@ -243,6 +243,12 @@ def test_tab_lines_are_a_table() -> None:
     assert isinstance(paragraph, Paragraph)
 
 
+def dropped(lines: list[str]) -> list[tuple[int, str, str]]:
+    findings = Findings("report.txt", lines)
+    build_outline(lines, findings)
+    return [(r.line, r.text, r.reason) for r in findings.removals]
+
+
 def test_related_links_at_the_end_of_a_page_are_dropped_with_their_titles() -> None:
     lines = [
         "报告标题",
@@ -253,8 +259,7 @@ def test_related_links_at_the_end_of_a_page_are_dropped_with_their_titles() -> N
         "代表热议政府工作报告",
         "",
     ]
-    dropped = [(r.line, r.text, r.reason) for r in find_chrome(lines)]
-    assert dropped == [
+    assert dropped(lines) == [
         (5, "相关报道：", "related links"),
         (6, "代表热议政府工作报告", "related links"),
     ]
@@ -262,6 +267,6 @@ def test_related_links_at_the_end_of_a_page_are_dropped_with_their_titles() -> N
 
 def test_a_related_links_line_followed_by_report_text_is_kept_whole() -> None:
     lines = ["报告标题", "", "一、正文", "一段。", "相关链接：", "这是报告本身的一句话，不是链接。"]
-    assert find_chrome(lines) == []
+    assert dropped(lines) == []
     numbered = ["报告标题", "", "一、正文", "一段。", "相关阅读", "二、下一部分"]
-    assert find_chrome(numbered) == []
+    assert dropped(numbered) == []

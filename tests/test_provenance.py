@@ -238,3 +238,15 @@ def test_phrase_conversion_keeps_the_names_the_table_protects(project: Project) 
         str(text) for name, text in files.items() if name.startswith("zh-Hant/")
     )
     assert "s2twp：臺灣正體字形及臺灣慣用詞；專名依本站對照表保留" in first_page(files, "zh-Hant")
+
+
+def test_a_subtitle_is_part_of_the_cited_title(project: Project) -> None:
+    """Many reports share a title (政府工作报告): the subtitle tells them apart in a citation."""
+    edit(project, META, lambda text: text + "subtitle: ——2021年1月在全市教育工作会议上\n")
+    files = render_site(project).files
+    assert (
+        "杭州市教育局. 杭州市教育局2020年工作总结: 2021年1月在全市教育工作会议上\\[EB/OL\\]."
+    ) in first_page(files, "zh-Hans")
+    bib = files[f"zh-Hans/docs/{REPORT}/{REPORT}.zh-Hans.bib"]
+    assert isinstance(bib, str)
+    assert "title = {{杭州市教育局2020年工作总结: 2021年1月在全市教育工作会议上}}" in bib

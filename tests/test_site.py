@@ -12,7 +12,6 @@ import pytest
 
 from generator.content import load_site
 from generator.render.pages import first_sentence, shorten
-from generator.search_index import OTHER_SCRIPT, other_script_words
 from generator.site import Project
 from tests.html_text import read_page
 
@@ -180,17 +179,6 @@ def test_chooser_lists_all_editions_without_javascript(built_project: Project) -
     assert f'<link rel="alternate" hreflang="x-default" href="{SITE_URL}">' in html
 
 
-@pytest.mark.parametrize(
-    ("edition", "words"), [("zh-Hans", ("校外", "培训")), ("zh-Hant", ("校外", "培訓"))]
-)
-def test_search_index_is_segmented_into_words(
-    built_project: Project, edition: str, words: tuple[str, str]
-) -> None:
-    index = json.loads((built_project.site / edition / "search" / "search_index.json").read_text())
-    docs = [d for d in index["docs"] if "\u200b".join(words) in d["text"]]
-    assert any(d["location"].startswith("hangzhou-education-2020/06-") for d in docs)
-
-
 def test_traditional_edition_keeps_protected_names(built_project: Project) -> None:
     page = built_project.site / "zh-Hant" / "hangzhou-education-2020" / "10-banhao-guanjian-xiaoshi"
     text = read_page(str(page / "index.html")).text
@@ -249,14 +237,6 @@ def test_each_headline_card_is_its_own_link_to_its_sentence(
             target = built_project.site / url.path.lstrip("/")
             target = target / "index.html" if url.path.endswith("/") else target
             assert f'id="{url.fragment}"' in target.read_text(encoding="utf-8"), link
-
-
-def test_the_simplified_index_knows_every_way_traditional_is_typed() -> None:
-    # A reader in Taiwan types 為 and 裡, one in Hong Kong 為 and 裏; OpenCC's standard is 爲.
-    alt = other_script_words("为了\u200b里面", OTHER_SCRIPT["zh-Hans"]).split("\u200b")
-    assert {"爲了", "為了", "裏面", "裡面"} <= set(alt)
-    back = other_script_words("為了\u200b裡面\u200b著想", OTHER_SCRIPT["zh-Hant"]).split("\u200b")
-    assert {"为了", "里面", "着想"} <= set(back)
 
 
 def test_the_bilingual_view_reads_on_from_page_to_page(built_project: Project) -> None:

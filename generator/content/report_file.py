@@ -73,6 +73,7 @@ DROPPED = Schema(
         "column": Key(whole_number),
         "text": Key(text, required="add `text: …`"),
         "reason": Key(text, required="add `reason: …`"),
+        "field": Key(text),  # the report.yml field the text went to (subtitle, published …)
     },
     "leave the list as import wrote it: `- {line: N, text: …, reason: …}`",
 )

@@ -1,21 +1,21 @@
-"""Lines of a report → its title, its title block, and a flat run of marks and blocks.
+"""The report's text (the lines `frame` leaves) → a flat run of marks and blocks.
 
 This is where the reading of a plain-text report happens, line by line:
 
-- the **title** is the first line, unless it is numbered or long; under it the **title block**:
-  a subtitle (`——2026年1月26日在…` possibly broken over lines, joined) and the speaker
-  (`广东省省长 孟凡利`);
 - a **numbered line** (`一、`, `（一）`, `1.`, `一是`, …) opens a section; a heading run into its
-  paragraph (`（一）强化创新驱动发展，…明显。提升科技…`) is split after its first sentence;
+  paragraph (`（一）强化创新驱动发展，…明显。提升科技…`) is split after its first sentence; a
+  numbered line without a short first sentence is a numbered paragraph (a clause), and so are
+  the lines numbered on after it (`一、根据…制定本规则。` `二、…` `三、…`);
 - **back matter** (`附件1` with the appendix title on the next line, `注释`, `名词解释`) opens a
   top-level section, whose numbering starts afresh;
 - a **note** (`［1］一降三减：`), or in an appendix a **glossary entry** (`1.“四上”企业：`), with
   its definition on the next line is one paragraph, not a heading;
 - a **sentence broken over lines** (`…发展的` / `主要目标` / `是：…`, `…PM` / `2.5` / `年…`) is
-  joined into one paragraph, so no fragment ever becomes a paragraph or heading of its own;
-- TAB-separated lines are a **table**;
-- once the first section is open, a **short unnumbered sentence over a long paragraph** is a
-  heading (see `unnumbered`).
+  joined into one paragraph, so no fragment ever becomes a paragraph or heading of its own; a
+  photo caption (`…宁夏日报记者 王鼎 摄`) and a salutation (`各位代表：`) are never joined;
+- lines of cells (TAB- or `|`-separated) are a **table**; a Markdown rule row under its header
+  is dropped and listed;
+- short unnumbered lines can be headings too (see `unnumbered`).
 
 Which level each mark gets is `outline`'s business.
 """
@@ -23,43 +23,27 @@ Which level each mark gets is `outline`'s business.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from generator.importer.document import Block, Line, Mark, Paragraph
-from generator.importer.findings import Findings
-from generator.importer.numbering import numbering_of
-from generator.importer.tables import is_row, read_table
+from generator.importer.findings import Findings, Removal
+from generator.importer.frame import ADDRESS_LINE, CAPTION, MAX_TITLE, TERMINAL
+from generator.importer.numbering import Numbering, numbering_of
+from generator.importer.tables import is_row, is_rule, read_table
 from generator.importer.unnumbered import find_unnumbered_headings
 
-MAX_TITLE = 80  # a longer first line is the preamble, not a title
 MAX_LEAD = 60  # a numbered heading's first sentence ends within this many characters
 MAX_TERM = 40  # a glossary term (`1.“四上”企业：`) is at most this long
 MAX_FRAGMENT = 12  # a line this short without end punctuation continues the line before
 MAX_CUT = 24  # a longer line without end punctuation was cut short, if a fragment follows
 MAX_BROKEN = 8  # lines of one sentence broken over lines, at most
 
-TERMINAL = "。！？；：…”’）》」』】.!?;:)]\"'"  # a line ending in one of these is complete
 _UNFINISHED = "的之和与及或在对把将被为从向以于是"  # a sentence does not end with these
 _LEAD_END = re.compile(r"[。：:]")
-_SUBTITLE = re.compile(r"^(?:——|—|--)|^\d{4}年\d{1,2}月\d{1,2}日")
-_SPEAKER = re.compile(
-    r"^\S{2,20}?(?:省长|市长|县长|区长|州长|主席|主任|局长|厅长|部长|书记|镇长|乡长|院长|署长)"
-    r"\s+\S{2,5}$"
-)
 _APPENDIX = re.compile(
     r"^(?:附件|附录|附表)\s*[0-9０-９一二三四五六七八九十]*(?:[：:\s]\s*[^。]{1,40})?$"
 )
 _BACK = re.compile(r"^(?:注释|注解|名词解释|参考文献)[：:]?$")
 _ENTRY_SCHEMES = ("arabic-dot", "arabic-comma", "arabic-paren")
-
-
-@dataclass
-class Reading:
-    """What `read_blocks` makes of the lines: title, title block, then marks and blocks."""
-
-    title: Line | None
-    front: list[Block]
-    items: list[Mark | Block]
 
 
 def split_lead(text: str) -> tuple[str, str]:
@@ -81,20 +65,21 @@ def to_lines(raw: list[str]) -> list[Line | None]:
     return out
 
 
-def read_blocks(raw: list[str], findings: Findings | None = None) -> Reading:
-    lines = to_lines(raw)
-    reader = _Reader(lines, findings)
-    return reader.read()
+def read_blocks(lines: list[Line | None], findings: Findings) -> list[Mark | Block]:
+    """The marks and blocks of the report's text, in reading order."""
+    return find_unnumbered_headings(_Reader(lines, findings).read())
 
 
 class _Reader:
     """One pass over the lines; `at` is the index of the next line to read."""
 
-    def __init__(self, lines: list[Line | None], findings: Findings | None):
+    def __init__(self, lines: list[Line | None], findings: Findings):
         self.lines = lines
         self.findings = findings
         self.at = 0
         self.in_back_matter = False  # glossary entries are recognised in appendices only
+        # Numbered paragraphs (clauses) by scheme: the last one's number, and the first line.
+        self.clauses: dict[str, tuple[Numbering, Line]] = {}
 
     def peek(self, ahead: int = 0, skip_blank: bool = True) -> Line | None:
         i = self.at
@@ -118,56 +103,18 @@ class _Reader:
         self.at += 1
         return line
 
-    def read(self) -> Reading:
-        title = self.read_title()
-        front = self.read_title_block() if title else []
+    def read(self) -> list[Mark | Block]:
         items: list[Mark | Block] = []
         while self.peek() is not None:
             items += self.read_item()
-        return Reading(title, front, find_unnumbered_headings(items))
-
-    def read_title(self) -> Line | None:
-        first = self.peek()
-        if (
-            first is None
-            or numbering_of(first.text)
-            or is_row(first.text)
-            or len(first.text) > MAX_TITLE
-            or first.text[-1] in "。，、；：！？,;:!?"  # a sentence (`各位代表：`), not a title
-        ):
-            return None
-        return self.take()
-
-    def read_title_block(self) -> list[Block]:
-        front: list[Block] = []
-        while (line := self.peek()) is not None:
-            if _SPEAKER.match(line.text):
-                front.append(Paragraph((self.take(),)))
-            elif _SUBTITLE.match(line.text) and len(line.text) <= MAX_LEAD:
-                parts = [self.take()]
-                while (
-                    parts[-1].text[-1] not in TERMINAL + "上"
-                    and len(parts) < 3
-                    and (more := self.peek(skip_blank=False)) is not None
-                    and len(more.text) <= MAX_LEAD
-                    and not _SPEAKER.match(more.text)
-                    and not _plain_break(more.text)
-                ):
-                    parts.append(self.take())
-                front.append(Paragraph(tuple(parts)))
-            else:
-                break
-        return front
+        return items
 
     def read_item(self) -> list[Mark | Block]:
         line = self.peek()
         assert line is not None
         text = line.text
         if is_row(text) and (after := self.peek(1, skip_blank=False)) and is_row(after.text):
-            rows = [self.take()]
-            while (row := self.peek(skip_blank=False)) is not None and is_row(row.text):
-                rows.append(self.take())
-            return [read_table(rows, self.findings)]
+            return self.read_table()
         if _APPENDIX.match(text) or _BACK.match(text):
             return [self.read_back_matter()]
         numbering = numbering_of(text)
@@ -176,9 +123,18 @@ class _Reader:
         if numbering:
             self.take()
             lead, rest = split_lead(text)
+            clauses = self.clauses.get(numbering.scheme)
+            goes_on = clauses is not None and numbering.value == clauses[0].value + 1
+            first = clauses[1] if clauses is not None and goes_on else line
             if not rest and len(text) > MAX_TITLE:
                 self.warn_unplaced(line)
+                self.clauses[numbering.scheme] = (numbering, first)
                 return [Paragraph((line,))]
+            if goes_on:
+                self.warn_clause(line, numbering, first)
+                self.clauses[numbering.scheme] = (numbering, first)
+                return [Paragraph((line,))]
+            self.clauses.pop(numbering.scheme, None)
             mark = Mark(numbering.scheme, lead, line, numbering)
             if not rest:
                 return [mark]
@@ -223,6 +179,21 @@ class _Reader:
             return Mark("back", f"{line.text} {title.text}", line)
         return Mark("back", line.text, line)
 
+    def read_table(self) -> list[Mark | Block]:
+        """Rows up to the first line that is not one; a Markdown rule row is dropped (listed)."""
+        rows = [self.take()]
+        while (row := self.peek(skip_blank=False)) is not None and is_row(row.text):
+            rows.append(self.take())
+        for rule in (row for row in rows if is_rule(row.text)):
+            file_col = self.findings.file_col(rule.number, rule.col)
+            self.findings.remove(
+                Removal(rule.number, file_col, rule.text, "table rule", at=rule.col)
+            )
+        cells = [row for row in rows if not is_rule(row.text)]
+        if len(cells) < 2:
+            return [Paragraph((row,)) for row in cells]
+        return [read_table(cells, self.findings)]
+
     def read_paragraph(self) -> Paragraph:
         """A plain line, and the lines that continue a sentence it leaves unfinished."""
         parts = [self.take()]
@@ -234,9 +205,16 @@ class _Reader:
             parts.append(self.take())
         return Paragraph(tuple(parts))
 
+    def warn_clause(self, line: Line, numbering: Numbering, first: Line) -> None:
+        self.findings.warn(
+            line.number,
+            line.col,
+            f"{numbering.label} goes on from the numbered paragraphs that start at line "
+            f"{first.number}; it is kept as a paragraph like them",
+            "if it opens a section, put its heading on a line of its own",
+        )
+
     def warn_unplaced(self, line: Line) -> None:
-        if self.findings is None:
-            return
         self.findings.warn(
             line.number,
             line.col,
@@ -252,6 +230,8 @@ def _continues(text: str, more: str, in_sentence: bool) -> bool:
     for a fragment after a long line cut short (`…以PM` / `2.5`). A short line without end
     punctuation on its own (a caption, a list of words) is not joined to anything."""
     if text[-1] in TERMINAL or _plain_break(more):
+        return False
+    if CAPTION.search(text) or ADDRESS_LINE.match(more):
         return False
     if text[-1] in _UNFINISHED:
         return True

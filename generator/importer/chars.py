@@ -1,13 +1,14 @@
-"""Characters a reader cannot see: what to remove, what to refuse, what to point out.
+"""Characters a reader cannot see: removed, listed and pointed out, never refused.
 
-Web pages and word processors leave invisible characters in copied text: zero-width spaces,
-byte-order marks in mid-text, soft hyphens, direction marks. They carry nothing of the report, so
-they are removed — and each removal is listed (file:line:col), never done silently.
+Web pages, word processors and PDF exports leave characters in copied text that carry nothing of
+the report: zero-width spaces, byte-order marks in mid-text, soft hyphens, direction marks and
+overrides (which can make text display differently from what it is), a bell or a backspace, a
+page break. They are removed, each with a located warning, and listed under `dropped:` in
+report.yml, so none of them ever reaches a page and none goes silently.
 
-Control characters (a bell, a page break from a PDF export, a bidirectional override that can
-make text display differently from what it is) are refused: the editor decides what they stood
-for. Full-width digits and Latin letters are the report's text and are kept as written; so is
-U+FFFD, with a warning, since it means characters were already lost before the file was saved.
+Full-width digits and Latin letters are the report's text and are kept as written; so is U+FFFD,
+with a warning, since it means characters were already lost before the file was saved. A file
+made mostly of control characters is not text at all, whatever it decoded as, and is refused.
 """
 
 from __future__ import annotations
@@ -16,15 +17,27 @@ import unicodedata
 
 from generator.importer.findings import MAX_PER_KIND, Findings, Removal, char_name
 
-# Invisible characters with no meaning in a Chinese report: removed and listed.
+# Invisible characters with no meaning in a Chinese report.
 REMOVABLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u180e")
+# Embeddings, overrides and isolates: text shown in another order than it is stored.
+BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
 # More than this share of control characters: the file is not text, whatever it decoded as.
 _GARBAGE_SHARE = 0.01
 _GARBAGE_MIN = 20
 
+REMOVED_KINDS = ("invisible", "bidi", "control", "page-break", "separator")
+_REASONS = {
+    "invisible": "invisible character",
+    "bidi": "bidirectional control",
+    "control": "control character",
+    "page-break": "page break",
+    "separator": "line separator",
+}
+
 
 def check_characters(text: str, findings: Findings) -> str:
-    """`text` without its removable invisible characters; errors and warnings into `findings`."""
+    """`text` without the characters removed here (each listed in `findings`), warnings for
+    the ones kept."""
     lines = text.split("\n")
     controls = sum(1 for ch in text if _is_control(ch))
     if controls > max(_GARBAGE_MIN, len(text) * _GARBAGE_SHARE):
@@ -37,9 +50,9 @@ def check_characters(text: str, findings: Findings) -> str:
     for number, line in enumerate(lines, 1):
         kept = []
         for col, ch in enumerate(line, 1):
-            kind = _kind(ch)
-            if kind == "removable":
-                findings.remove(Removal(number, col, ch, f"invisible character ({_name(ch)})"))
+            kind = character_kind(ch)
+            if kind in REMOVED_KINDS:
+                findings.remove(Removal(number, col, ch, f"{_REASONS[kind]} ({_name(ch)})"))
             else:
                 kept.append(ch)
             if kind is None:
@@ -52,8 +65,36 @@ def check_characters(text: str, findings: Findings) -> str:
         findings.removed_cols.setdefault(removal.line, []).append(removal.col)
     for kind, count in sorted(counts.items()):
         if count > MAX_PER_KIND:
-            _report_more(kind, count - MAX_PER_KIND, findings)
+            more = count - MAX_PER_KIND
+            findings.warn(
+                0, 0, f"… and {more} more {_MORE[kind]} (only the first {MAX_PER_KIND} are listed)"
+            )
     return "\n".join(cleaned)
+
+
+def character_kind(ch: str) -> str | None:
+    """What the importer does with `ch`: one of REMOVED_KINDS (removed), `replacement` and
+    `private` (kept with a warning), or None (an ordinary character)."""
+    if ch in "\t\n" or " " <= ch <= "~":
+        return None
+    if ch in REMOVABLE:
+        return "invisible"
+    if ch in BIDI:
+        return "bidi"
+    if ch == "\ufffd":
+        return "replacement"
+    if ch == "\f":
+        return "page-break"
+    category = unicodedata.category(ch)
+    if category == "Cc":
+        return "control"
+    if category == "Cf":
+        return "invisible"
+    if category in ("Zl", "Zp"):
+        return "separator"
+    if category == "Co":
+        return "private"
+    return None
 
 
 def _name(ch: str) -> str:
@@ -64,72 +105,50 @@ def _is_control(ch: str) -> bool:
     return unicodedata.category(ch) == "Cc" and ch not in "\t\n\f"
 
 
-def _kind(ch: str) -> str | None:
-    if ch in "\t\n" or " " <= ch <= "~":
-        return None
-    if ch in REMOVABLE:
-        return "removable"
-    if ch == "\ufffd":
-        return "replacement"
-    if ch == "\f":
-        return "page-break"
-    category = unicodedata.category(ch)
-    if category in ("Cc", "Cf", "Zl", "Zp"):
-        return "control"
-    if category == "Co":
-        return "private"
-    return None
+_LISTED = "report.yml lists it under `dropped:`"
+_MESSAGES = {
+    "invisible": (
+        "removed an invisible character, {name}",
+        f"nothing to do: it carried no text ({_LISTED})",
+    ),
+    "bidi": (
+        "removed a bidirectional control character, {name}: it can make text display in "
+        "another order than it is written",
+        f"nothing to do: it carried no text ({_LISTED})",
+    ),
+    "control": (
+        "removed control character {name}",
+        f"if it stood for a character of the report, type that character into the imported "
+        f"page ({_LISTED})",
+    ),
+    "page-break": (
+        "removed a page break ({name})",
+        f"look around it for a page header or page number left from a PDF ({_LISTED})",
+    ),
+    "separator": (
+        "removed {name}",
+        f"if a paragraph ends here, start a new paragraph in the imported page ({_LISTED})",
+    ),
+    "replacement": (
+        "{name}: a character was lost before this file was saved",
+        "compare this line with the published report and type the missing character",
+    ),
+    "private": (
+        "private-use character {name}: readers will see a blank or a box",
+        "replace it with the character it stands for in the published report",
+    ),
+}
+_MORE = {
+    "invisible": "invisible characters removed",
+    "bidi": "bidirectional control characters removed",
+    "control": "control characters removed",
+    "page-break": "page breaks removed",
+    "separator": "line separators removed",
+    "replacement": "U+FFFD replacement characters",
+    "private": "private-use characters",
+}
 
 
 def _report(kind: str, ch: str, line: int, col: int, findings: Findings) -> None:
-    name = char_name(ch)
-    if kind == "removable":
-        findings.warn(
-            line,
-            col,
-            f"removed an invisible character, {name}",
-            "nothing to do: it carried no text (report.yml lists it under `dropped:`)",
-        )
-    elif kind == "page-break":
-        findings.error(
-            line,
-            col,
-            f"page break ({name}) in the text",
-            "replace it with a line break (and remove any page header or number around it)",
-        )
-    elif kind == "control":
-        findings.error(
-            line,
-            col,
-            f"control character {name} in the text",
-            "delete it; if it stood for a character of the report, type that character instead",
-        )
-    elif kind == "replacement":
-        findings.warn(
-            line,
-            col,
-            f"{name}: a character was lost before this file was saved",
-            "compare this line with the published report and type the missing character",
-        )
-    elif kind == "private":
-        findings.warn(
-            line,
-            col,
-            f"private-use character {name}: readers will see a blank or a box",
-            "replace it with the character it stands for in the published report",
-        )
-
-
-def _report_more(kind: str, more: int, findings: Findings) -> None:
-    what = {
-        "removable": "invisible characters removed",
-        "page-break": "page breaks",
-        "control": "control characters",
-        "replacement": "U+FFFD replacement characters",
-        "private": "private-use characters",
-    }[kind]
-    message = f"… and {more} more {what} (only the first {MAX_PER_KIND} are listed)"
-    if kind in ("page-break", "control"):
-        findings.error(0, 0, message)
-    else:
-        findings.warn(0, 0, message)
+    message, hint = _MESSAGES[kind]
+    findings.warn(line, col, message.format(name=char_name(ch)), hint)

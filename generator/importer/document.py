@@ -7,6 +7,7 @@ outline; `lint` judges its numbering. They share these types and nothing else.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -98,11 +99,47 @@ class Heading:
     restarts: Heading | None = field(default=None, repr=False, compare=False)
 
 
+@dataclass(frozen=True)
+class Found:
+    """A value report.yml takes from the text, and the line it was read from (0: not from a
+    line, and `how` says where from: the file name, an option)."""
+
+    value: str
+    line: int = 0
+    how: str = ""
+
+
 @dataclass
 class Outline:
     """A report: its title line (None when the text has none), the blocks before the first
-    heading (title block and preamble), and its headings in reading order."""
+    heading (the preamble), its headings in reading order, and the report.yml fields read from
+    the page around it (subtitle, speaker, published, url, and a disclosure record's title and
+    publisher)."""
 
     title: Line | None
     preamble: list[Block]
     headings: list[Heading]
+    fields: dict[str, Found] = field(default_factory=dict)
+    split_lines: set[int] = field(default_factory=set)  # lines that had lost their breaks
+
+    def bar_rows(self) -> set[int]:
+        """The source lines read as rows of a `|` table: their bars separate cells, as the
+        no-loss proof is told."""
+        return {
+            line.number
+            for blocks in [self.preamble, *(h.body for h in self.headings)]
+            for block in blocks
+            if isinstance(block, Table) and not any("\t" in line.text for line in block.lines)
+            for line in block.lines
+        }
+
+    def joins(self) -> set[tuple[int, int]]:
+        """(line, next line) of every pair of source lines the import joined into one paragraph
+        (a sentence broken over lines): the joins the no-loss proof allows."""
+        out: set[tuple[int, int]] = set()
+        for blocks in [self.preamble, *(h.body for h in self.headings)]:
+            for block in blocks:
+                if isinstance(block, Paragraph):
+                    numbers = [line.number for line in block.lines]
+                    out.update((a, b) for a, b in itertools.pairwise(numbers) if a != b)
+        return out

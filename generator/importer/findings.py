@@ -23,15 +23,23 @@ MAX_PER_KIND = 10  # findings of one kind listed one by one; the rest are counte
 
 @dataclass(frozen=True)
 class Removal:
-    """`text` removed at line:col (1-based) of the decoded source, and why. A `whole_line`
-    removal takes out a line whose text (stripped) is `text`; any other takes out `text` at
-    exactly line:col."""
+    """`text` removed at line:col (1-based, the column in the file) of the decoded source, and
+    why. Three kinds:
+
+    - a character (an invisible or control character): `text` at exactly line:col of the file;
+    - a span of a line (`at` > 0): `text` at column `at` of the line once those characters are
+      gone (a title and its speaker on one line, a piece of a line whose breaks were lost);
+    - a `whole_line`: the line whose text (stripped, those characters gone) is `text`.
+
+    `field` names the report.yml field the text went to (`published`, `subtitle` …), if any."""
 
     line: int
     col: int
     text: str
     reason: str
     whole_line: bool = False
+    field: str = ""
+    at: int = 0
 
 
 @dataclass(frozen=True)

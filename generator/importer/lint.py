@@ -2,37 +2,132 @@
 text the importer can place but an editor should look at.
 
 Numbering problems are warnings: the import goes on (the outline is built all the same) and the
-editor fixes the source or the imported Markdown. A report without a single heading is an error:
-it would become one page, which is not what anyone importing a report wants, and usually means
-the file is not the report's text or its line breaks were lost.
+editor fixes the source or the imported Markdown. So are the places where the importer had to
+guess, each with the choice it made: short unnumbered lines read as headings, run-in points
+(`一是…`) with no heading above them, a level with a single heading (a list of one nested under
+the heading before it; a report with one top-level section, one page), a report without any
+heading (imported as one page).
 """
 
 from __future__ import annotations
 
 from generator.importer.document import Block, Heading, Outline, Paragraph
 from generator.importer.findings import Findings
+from generator.importer.linebreaks import LONG_LINE
 from generator.importer.numbering import Numbering, label
 
-LONG_LINE = 5000  # characters; the longest paragraph of a real report is about 1,500
 MAX_DEPTH = 6  # Markdown has six heading levels
 
 
 def check_outline(outline: Outline, lines: list[str], findings: Findings) -> None:
     check_headings(outline, findings)
+    check_guesses(outline, findings)
     check_entries(outline, findings)
-    check_long_lines(lines, findings)
+    check_long_lines(lines, findings, outline.split_lines)
     if not outline.headings:
         long_line = any(len(line) > LONG_LINE for line in lines)
-        findings.error(
+        findings.warn(
             0,
             0,
-            "no section headings found: headings are recognised by their numbering at the "
-            "start of a line (第一部分, 一、, （一）, 1., （1）, ①, 一是)",
+            "no section headings found (headings are recognised by their numbering at the "
+            "start of a line: 第一部分, 一、, （一）, 1., （1）, ①, 一是); it is imported as a "
+            "one-page report",
             "put each paragraph on a line of its own (the line breaks seem to be lost)"
             if long_line
-            else "check that this is the report's text; if its sections are not numbered, "
-            "number them 一、二、三、… at the start of their lines",
+            else "if the report has sections, put each heading on a line of its own, numbered "
+            "一、二、三、…, and import it again",
         )
+
+
+def check_guesses(outline: Outline, findings: Findings) -> None:
+    """Say where the outline rests on a guess, and which choice was made."""
+    headings = outline.headings
+    titles = [h for h in headings if h.scheme == "title"]
+    if titles:
+        findings.warn(
+            titles[0].line,
+            titles[0].col,
+            f"{len(titles)} short lines without numbering or end punctuation are read as the "
+            f"report's top-level parts, one page each (lines {_lines(titles)})",
+            "if one of them is not a heading, end it with 。 in the source and import again",
+        )
+    for parent, group in _children_of_kind(outline, "bare"):
+        findings.warn(
+            group[0].line,
+            group[0].col,
+            f"{len(group)} short lines without numbering or end punctuation are read as "
+            f"sub-headings of “{parent.text}” (line {parent.line}; lines {_lines(group)})",
+            "if one of them is not a heading, end it with 。 in the source and import again",
+        )
+    run_in = [h for h in headings if h.level == 1 and h.scheme == "run-in"]
+    if run_in:
+        findings.warn(
+            run_in[0].line,
+            run_in[0].col,
+            f"{len(run_in)} run-in points ({run_in[0].text[:2]}…{run_in[-1].text[:2]}) have no "
+            "heading above them: each is imported as a top-level section, a page of its own",
+            f"if they belong under a heading, put that heading on a line of its own before "
+            f"line {run_in[0].line} (numbered, or without end punctuation)",
+        )
+    for parent, child in _lists_of_one(outline):
+        findings.warn(
+            child.line,
+            child.col,
+            f"“{child.text}” is the only item of its list under “{parent.text}” (line "
+            f"{parent.line}); it is imported as its sub-heading",
+            "if the list's other items are missing, restore them; if it is not a heading, "
+            "make it a paragraph in the imported page",
+        )
+    tops = [h for h in headings if h.level == 1]
+    if len(tops) == 1 and len(headings) > 1:
+        only = tops[0]
+        findings.warn(
+            only.line,
+            only.col,
+            f"“{only.text}” is the report's only top-level section: the whole report is imported "
+            f"as one page, its {len(headings) - 1} sub-headings included",
+            "if the sub-headings are the report's sections, give them the numbering of a "
+            "top-level heading (一、二、三、…), or put the report's other top-level headings "
+            "back",
+        )
+
+
+def _lists_of_one(outline: Outline) -> list[tuple[Heading, Heading]]:
+    """(parent, child) where a numbered heading numbered 1 is its parent's only sub-heading: a
+    list of one, which the importer nests under the heading before it. (A lone heading numbered
+    otherwise, or one that starts a list again, has a numbering warning of its own.)"""
+    children: dict[int, tuple[Heading, list[Heading]]] = {}
+    stack: list[Heading] = []
+    for heading in outline.headings:
+        del stack[heading.level - 1 :]
+        if stack:
+            children.setdefault(id(stack[-1]), (stack[-1], []))[1].append(heading)
+        stack.append(heading)
+    return [
+        (parent, group[0])
+        for parent, group in children.values()
+        if len(group) == 1
+        and group[0].numbering is not None
+        and group[0].numbering.value == 1
+        and group[0].restarts is None
+    ]
+
+
+def _lines(headings: list[Heading]) -> str:
+    numbers = [str(h.line) for h in headings]
+    return ", ".join(numbers) if len(numbers) <= 6 else f"{', '.join(numbers[:5])} … {numbers[-1]}"
+
+
+def _children_of_kind(outline: Outline, scheme: str) -> list[tuple[Heading, list[Heading]]]:
+    """(parent, its sub-headings of `scheme`) for each heading that has some."""
+    groups: dict[int, tuple[Heading, list[Heading]]] = {}
+    stack: list[Heading] = []
+    for heading in outline.headings:
+        del stack[heading.level - 1 :]
+        if heading.scheme == scheme and stack:
+            groups.setdefault(id(stack[-1]), (stack[-1], []))[1].append(heading)
+        stack.append(heading)
+    return list(groups.values())
 
 
 def check_headings(outline: Outline, findings: Findings) -> None:
@@ -131,9 +226,10 @@ def _at(paragraph: Paragraph) -> tuple[int, int]:
     return paragraph.line.number, paragraph.line.col
 
 
-def check_long_lines(lines: list[str], findings: Findings) -> None:
+def check_long_lines(lines: list[str], findings: Findings, split: set[int]) -> None:
+    """A warning for each very long line (those split into paragraphs had theirs already)."""
     for number, line in enumerate(lines, 1):
-        if len(line) > LONG_LINE:
+        if len(line) > LONG_LINE and number not in split:
             findings.warn(
                 number,
                 1,

@@ -1,10 +1,10 @@
 """The numbering schemes of official Chinese documents, and what number a line carries.
 
 A scheme is recognised by the start of a line only (`一、`, `（一）`, `1.`, `（1）`, `①`, `一是`,
-`第一部分`, notes `［1］`). Which scheme is which heading level is not decided here: that is the
-document's business (see `outline`). Here a line gets its scheme, its number as an int (so that
-`lint` can tell 三 → 五 is a skip) and the label it was written with, and a number can be written
-back in a scheme's own form for messages ("renumber this one 四、").
+`第一部分`, `第一章`, `第一节`, notes `［1］`). Which scheme is which heading level is not decided
+here: that is the document's business (see `outline`). Here a line gets its scheme, its number
+as an int (so that `lint` can tell 三 → 五 is a skip) and the label it was written with, and a
+number can be written back in a scheme's own form for messages ("renumber this one 四、").
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ CN_NUM = "[一二三四五六七八九十百零〇]+"
 # (name, pattern); the number is group 1. Order matters only where two could match one line.
 SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(rf"^第({CN_NUM})部分")),
+    ("chapter", re.compile(rf"^第({CN_NUM})章")),
+    ("section", re.compile(rf"^第({CN_NUM})节")),
     ("cn-comma", re.compile(rf"^({CN_NUM})、")),
     ("cn-paren", re.compile(rf"^[（(]({CN_NUM})[）)]")),
     ("arabic-paren", re.compile(r"^[（(](\d{1,2})[）)]")),
@@ -36,6 +38,8 @@ _PATTERNS = dict(SCHEMES)
 
 _LABELS = {
     "part": "第{cn}部分",
+    "chapter": "第{cn}章",
+    "section": "第{cn}节",
     "cn-comma": "{cn}、",
     "cn-paren": "（{cn}）",
     "arabic-paren": "（{n}）",

@@ -1,30 +1,42 @@
-"""Lines of a report → its outline: title, preamble, and headings at the levels the document
+"""The report's lines → its outline: title, preamble, and headings at the levels the document
 itself gives them.
+
+`read_report` runs the reading stages in order: lines that lost their breaks split
+(`linebreaks`), the page's frame taken off (`frame`: furniture, title, title block), the text read
+into marks and blocks (`blocks`), and the marks given their levels here.
 
 Which numbering scheme is which level is not fixed: a scheme that appears under a heading of
 another scheme is one level below it, and a heading whose scheme is already open is a sibling of
 that open heading (closing everything below it). So `一、` › `（一）` › `1.` in one report and
 `（一）` › `1.` in another both come out as the reader sees them. Beyond numbering:
 
-- back matter (`附件1`, `注释`) is always a top-level section and closes every open list, so an
-  appendix's own `一、…十、` is its sub-list, not a continuation of the main `一、二、三、`;
+- back matter (`附件1`, `注释`) and unnumbered title lines that are the report's parts (`title`)
+  are always top-level sections and close every open list, so an appendix's own `一、…十、` is its
+  sub-list, not a continuation of the main `一、二、三、`;
 - a numbering that starts again at 1 while its list is open (without back matter before it) is
   nested under the heading before it, and `lint` reports it;
-- unnumbered headings: the members of one `series` are siblings, and a series closes unnumbered
-  headings and run-in items (`一是`) of another; `lead` headings are siblings of each other and
-  go one level below whatever is open.
+- items of a run — run-in points (`一是`), unnumbered sub-headings — never hold a document's
+  parts: `第一部分`, `第一章`, `一、` or `（一）` closes them, and so does another `series`;
+  `lead` and `bare` headings are siblings of each other and go one level below whatever is open.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
-from generator.importer.blocks import read_blocks
+from generator.importer.blocks import read_blocks, to_lines
 from generator.importer.document import Block, Heading, Mark, Outline
 from generator.importer.findings import Findings
+from generator.importer.frame import read_frame
+from generator.importer.linebreaks import recover_breaks
 
-# Kinds that are items of a run rather than parts of the document: a new series closes them.
-_ITEMS = ("run-in", "lead")
+# Kinds that are items of a run rather than parts of the document.
+_ITEMS = ("run-in", "lead", "bare")
+# Kinds that are parts of the document: they close open items.
+_PARTS = ("part", "chapter", "section", "cn-comma", "cn-paren")
+# Kinds that are always at the top.
+_TOP = ("back", "title")
 
 
 @dataclass
@@ -35,13 +47,18 @@ class _Open:
     heading: Heading
 
 
-def build_outline(lines: list[str], findings: Findings | None = None) -> Outline:
-    """The outline of a report's lines (blank lines included, so line numbers are the file's)."""
-    reading = read_blocks(lines, findings)
-    preamble: list[Block] = list(reading.front)
+def read_report(raw: list[str], findings: Findings) -> Outline:
+    """The outline of a report's lines (blank lines included, so line numbers are the file's);
+    what the frame takes off goes into `findings` as removals."""
+    lines = recover_breaks(to_lines(raw), findings)
+    frame = read_frame(lines, raw, findings)
+    for removal in frame.removals:
+        findings.remove(removal)
+    items = read_blocks(frame.body, findings)
+    preamble: list[Block] = []
     headings: list[Heading] = []
     stack: list[_Open] = []
-    for item in reading.items:
+    for item in items:
         if isinstance(item, Mark):
             heading = _place(item, stack)
             headings.append(heading)
@@ -49,7 +66,14 @@ def build_outline(lines: list[str], findings: Findings | None = None) -> Outline
             headings[-1].body.append(item)
         else:
             preamble.append(item)
-    return Outline(reading.title, preamble, headings)
+    numbers = Counter(line.number for line in lines if line is not None)
+    split = {number for number, pieces in numbers.items() if pieces > 1}
+    return Outline(frame.title, preamble, headings, frame.fields, split)
+
+
+def build_outline(lines: list[str], findings: Findings | None = None) -> Outline:
+    """`read_report` for a list of lines (what tests and properties start from)."""
+    return read_report(lines, findings or Findings("report.txt", list(lines)))
 
 
 def _place(mark: Mark, stack: list[_Open]) -> Heading:
@@ -58,9 +82,9 @@ def _place(mark: Mark, stack: list[_Open]) -> Heading:
         mark.kind, 0, mark.text, mark.line.number, col=mark.line.col, numbering=mark.numbering
     )
     kind = mark.kind
-    if kind == "back":
+    if kind in _TOP:
         stack.clear()
-    elif kind.startswith("series:"):
+    elif kind.startswith("series:") or kind in _PARTS:
         while stack and stack[-1].kind != kind and _is_item(stack[-1].kind):
             stack.pop()
     open_index = next((i for i in reversed(range(len(stack))) if stack[i].kind == kind), None)

@@ -1,9 +1,13 @@
-"""`report-site import`: read → decode → characters → chrome → outline → lint → files → proof,
-all in memory; then, only if there was no error, write the folder in one rename.
+"""`report-site import`: read → decode → characters → text (frame, outline) → lint → metadata →
+files → proof, all in memory; then, only if there was no error, write the folder in one rename.
 
 A run collects every error of the file before stopping (with the warnings beside them), so an
 editor fixes them all in one go. Warnings and the list of dropped text are printed; the dropped
-text is also written to report.yml.
+text is also written to report.yml. `--dry-run` stops before writing and shows the outline.
+
+Whatever import writes, build accepts: a report.yml always has an organisation and a year. When
+the text does not give them (and `--organisation` / `--year` do not either), import refuses and
+says which option to add.
 """
 
 from __future__ import annotations
@@ -14,24 +18,41 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.report_file import FIRST_YEAR, LAST_YEAR
 from generator.errors import Loc, Problem, ReportSiteError, display_path
 from generator.importer.chars import check_characters
-from generator.importer.chrome import find_chrome
 from generator.importer.decode import decode_report
+from generator.importer.document import Found, Outline
 from generator.importer.findings import Findings, Removal, labelled
 from generator.importer.lint import check_outline
-from generator.importer.meta import guess_metadata
-from generator.importer.outline import build_outline
+from generator.importer.meta import Metadata, read_metadata
+from generator.importer.outline import read_report
 from generator.importer.script import check_simplified
 from generator.importer.verify import check_nothing_lost
 from generator.importer.writer import content_files
 from generator.slugs import REPORT_SLUG, RESERVED_SLUGS, report_slug
 
-__all__ = ["ImportPlan", "check_nothing_lost", "default_slug", "import_report", "plan_import"]
+__all__ = [
+    "ImportPlan",
+    "Overrides",
+    "check_nothing_lost",
+    "default_slug",
+    "import_report",
+    "plan_import",
+    "prepare_import",
+]
 
 
 def default_slug(source: Path) -> str:
     return report_slug(source.stem)
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """What the editor gives on the command line instead of what the text says."""
+
+    organisation: str | None = None
+    year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -43,23 +64,29 @@ class ImportPlan:
     files: dict[str, str]
     warnings: list[Problem]
     removals: list[Removal]
+    outline: Outline
+    title: Found
+    meta: Metadata
 
     def messages(self) -> list[str]:
         """What the import prints: the encoding when it is not UTF-8 (UTF-16 without a BOM has
-        a warning of its own), each dropped line, then the warnings."""
+        a warning of its own), each dropped line or piece of one, then the warnings."""
         out = []
         if self.encoding in ("gb18030", "big5", "utf-16", "utf-32"):
             out.append(f"{self.source}: read as {self.encoding.upper()}")
-        out += [
-            f"{self.source}:{r.line}: dropped {r.reason}: {r.text}"
-            for r in self.removals
-            if r.whole_line
-        ]
+        for removal in self.removals:
+            if removal.whole_line or removal.at:
+                into = f" (read into report.yml: {removal.field})" if removal.field else ""
+                out.append(
+                    f"{self.source}:{removal.line}: dropped {removal.reason}: {removal.text}{into}"
+                )
         out += [p.render() for p in sorted(labelled(self.warnings), key=lambda p: p.loc)]
         return out
 
 
-def plan_import(source: Path, findings: Findings | None = None) -> ImportPlan:
+def plan_import(
+    source: Path, findings: Findings | None = None, overrides: Overrides | None = None
+) -> ImportPlan:
     """Read and convert `source`, check the result; raise ReportSiteError with every error."""
     findings = findings or Findings(display_path(source))
     try:
@@ -71,36 +98,83 @@ def plan_import(source: Path, findings: Findings | None = None) -> ImportPlan:
     cleaned = check_characters(decoded.text, findings)
     check_simplified(cleaned, findings)
     lines = cleaned.split("\n")
-    for removal in find_chrome(lines):
-        findings.remove(removal)
-        lines[removal.line - 1] = ""
-    outline = build_outline(lines, findings)
+    outline = read_report(lines, findings)
     check_outline(outline, lines, findings)
+    title = report_title(outline, source.name)
+    meta = _settled(read_metadata(outline, title), overrides or Overrides(), title, findings)
     findings.raise_if_errors()
 
-    files = content_files(outline, source.name, data, findings.removals)
-    added_title = "" if outline.title else source.name
-    check_nothing_lost(decoded.text, files, findings.path, added_title, findings.removals)
-    title = outline.title.text if outline.title else source.name
-    if not guess_metadata(outline, title)[0]:
-        findings.warn(
-            0,
-            0,
-            "cannot tell which organisation published the report",
-            "write its name after `organisation:` in report.yml",
+    files = content_files(outline, title.value, meta, (source.name, data), findings.removals)
+    check_nothing_lost(
+        decoded.text,
+        files,
+        findings.path,
+        "" if outline.title else title.value,
+        findings.removals,
+        outline.joins(),
+        outline.bar_rows(),
+    )
+    return ImportPlan(
+        findings.path,
+        decoded.encoding,
+        files,
+        findings.warnings,
+        findings.removals,
+        outline,
+        title,
+        meta,
+    )
+
+
+def report_title(outline: Outline, file_name: str) -> Found:
+    """The title line; else a disclosure record's 文件名称; else the file name."""
+    if outline.title is not None:
+        return Found(outline.title.text, outline.title.number)
+    return outline.fields.get("title") or Found(file_name, how="the file name")
+
+
+def _settled(meta: Metadata, overrides: Overrides, title: Found, findings: Findings) -> Metadata:
+    """`meta` with the editor's values in place of the text's; an error for a publisher or a
+    year that neither gives."""
+    organisation = meta.organisation
+    if overrides.organisation:
+        organisation = Found(overrides.organisation, how="--organisation")
+    year = Found(str(overrides.year), how="--year") if overrides.year else meta.year
+    path = findings.path
+    if overrides.year and not FIRST_YEAR <= overrides.year <= LAST_YEAR:
+        findings.errors.add(
+            Loc("--year"),
+            f"{overrides.year} is not a year a report can be about",
+            f"give a year from {FIRST_YEAR} to {LAST_YEAR}",
         )
-    return ImportPlan(findings.path, decoded.encoding, files, findings.warnings, findings.removals)
+    if organisation is None:
+        findings.error(
+            title.line,
+            0,
+            "cannot tell which organisation published the report: the title, subtitle, "
+            "speaker's line, signature and page record name none",
+            f"give it: report-site import {path} --organisation NAME "
+            f"(or make import FILE={path} ORGANISATION=NAME)",
+        )
+    if year is None:
+        findings.error(
+            title.line,
+            0,
+            "cannot tell the report's year: the title, subtitle and the page's date give none",
+            f"give it: report-site import {path} --year YYYY "
+            f"(or make import FILE={path} YEAR=YYYY)",
+        )
+    return Metadata(organisation, year, meta.subtitle, meta.speaker, meta.published, meta.url)
 
 
-def import_report(
+def prepare_import(
     source: Path,
     out: Path,
     slug: str | None = None,
-    echo: Callable[[str], None] | None = None,
-) -> Path:
-    """Import `source` into `out/<slug>/` and return that folder. Refuses to touch an existing
-    report folder, since it belongs to editors from the moment it is imported. `echo` receives
-    what the editor is told (default: standard error)."""
+    overrides: Overrides | None = None,
+) -> tuple[Path, ImportPlan]:
+    """The folder an import of `source` would create and what it would write there, after
+    every check; nothing is written."""
     findings = Findings(display_path(source))
     if slug is not None and (not REPORT_SLUG.fullmatch(slug) or slug in RESERVED_SLUGS):
         findings.errors.add(
@@ -116,7 +190,20 @@ def import_report(
             "this report folder already exists",
             "editors own it: move it away first, or import under another name with --slug NAME",
         )
-    plan = plan_import(source, findings)
+    return target, plan_import(source, findings, overrides)
+
+
+def import_report(
+    source: Path,
+    out: Path,
+    slug: str | None = None,
+    echo: Callable[[str], None] | None = None,
+    overrides: Overrides | None = None,
+) -> Path:
+    """Import `source` into `out/<slug>/` and return that folder. Refuses to touch an existing
+    report folder, since it belongs to editors from the moment it is imported. `echo` receives
+    what the editor is told (default: standard error)."""
+    target, plan = prepare_import(source, out, slug, overrides)
     _write(plan.files, out, target)
     for message in plan.messages():
         (echo or _stderr)(message)

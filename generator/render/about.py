@@ -15,7 +15,7 @@ from datetime import date
 from generator.edition_list import HANT, SOURCE
 from generator.editions import Edition, State
 from generator.markdown_text import escape, plain_text
-from generator.model import Notice, Report
+from generator.model import Notice, Report, Segment
 from generator.render import citation
 from generator.render.citation import CitationFacts
 from generator.render.inline import inline
@@ -121,8 +121,8 @@ def citation_facts(
 ) -> CitationFacts:
     """The facts a citation of the report in this edition states; `states` counts the report's
     passages by state (what the English is), `url` is the report's address in the edition."""
-    title = plain_text(edition.text(report.title).text)
-    original = plain_text(report.title.text)
+    title = _with_subtitle(plain_text(edition.text(report.title).text), report.subtitle, edition)
+    original = _with_subtitle(plain_text(report.title.text), report.subtitle, None)
     description = ""
     if not edition.info.chinese:
         description = words[f"cite_{note_kind(states)}"].format(title=original)
@@ -139,6 +139,15 @@ def citation_facts(
         source_url=report.source.url,
         year=report.year,
     )
+
+
+def _with_subtitle(title: str, subtitle: Segment | None, edition: Edition | None) -> str:
+    """A title with its subtitle (`政府工作报告: 2026年1月27日在…会议上`), as both conventions
+    join a title and its other title information: many reports share a title."""
+    if subtitle is None:
+        return title
+    text = plain_text(edition.text(subtitle).text if edition else subtitle.text)
+    return f"{title}: {text.lstrip('—―-–- ').strip()}"
 
 
 def cited(facts: CitationFacts, edition: Edition, words: dict[str, str]) -> str:

@@ -190,6 +190,7 @@ def report_view(
         title=inline(title),
         title_plain=plain_text(title),
         organisation=inline(edition.text(report.organisation).text),
+        organisation_plain=plain_text(edition.text(report.organisation).text),
         year=report.year,
         source=report.index.path,
         sections=tuple(pages[p.slug] for p in report.sections),
@@ -198,6 +199,8 @@ def report_view(
         figures=figures_view(report, figures, edition, data_files(report.slug, code)),
         about=about,
         note=translation_note(english_states, words),
+        subtitle=inline(edition.text(report.subtitle).text) if report.subtitle else "",
+        speaker=inline(edition.text(report.speaker).text) if report.speaker else "",
     )
 
 

@@ -92,6 +92,7 @@ class ReportView:
     title: str
     title_plain: str
     organisation: str
+    organisation_plain: str  # for the search index's result lines (front matter)
     year: int
     source: str
     sections: tuple[PageView, ...]
@@ -100,6 +101,8 @@ class ReportView:
     figures: FiguresView
     about: AboutView
     note: TranslationNote
+    subtitle: str = ""  # `——…会议上` and the speaker, from report.yml, under the title
+    speaker: str = ""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from generator.alternates import write_page_sitemaps
 from generator.html_safety import unsafe_markup
 from generator.html_whitespace import strip_indentation
-from generator.search_index import rewrite_index
+from generator.search.index import write_index
 
 
 def on_config(config: Any) -> Any:
@@ -38,12 +38,13 @@ def on_config(config: Any) -> Any:
 
 
 def on_post_build(config: Any) -> None:
-    """Make the Chinese editions' search find words written in the other script, and give
-    every page the sitemap Material's language selector asks for."""
+    """The edition's search index (a stage of its own over the built pages, run here so that
+    `mkdocs serve` and `mkdocs build` search too), and every page's sitemap Material's language
+    selector asks for."""
     extra = config["extra"]
     edition = extra.get("edition", "")
     site_dir = Path(config["site_dir"])
-    rewrite_index(site_dir / "search" / "search_index.json", edition)
+    write_index(site_dir, edition)
     editions = [alt["lang"] for alt in extra.get("alternate", [])]
     write_page_sitemaps(site_dir, extra.get("site_root", ""), edition, editions)
 
