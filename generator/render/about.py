@@ -8,6 +8,7 @@ Facts report.yml does not give are said to be absent ("not stated"), never guess
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -147,7 +148,7 @@ def _with_subtitle(title: str, subtitle: Segment | None, edition: Edition | None
     if subtitle is None:
         return title
     text = plain_text(edition.text(subtitle).text if edition else subtitle.text)
-    return f"{title}: {text.lstrip('—―-–- ').strip()}"
+    return f"{title}: {re.sub(r'^[—―–-]+', '', text).strip()}"
 
 
 def cited(facts: CitationFacts, edition: Edition, words: dict[str, str]) -> str:
