@@ -20,7 +20,7 @@ import yaml
 
 from generator.content import GLOSSARY_FILE, SITE_FILE, load_report, open_content, schema
 from generator.content.yaml_file import Reader, read_yaml, written
-from generator.edition_list import EDITIONS, EditionInfo
+from generator.edition_list import EDITIONS, HANT, EditionInfo
 from generator.editions import Edition, SourceEdition
 from generator.editions.english import EnglishEdition
 from generator.editions.hant import HantEdition
@@ -33,13 +33,14 @@ from generator.incremental import (
     report_fingerprint,
     shared_fingerprint,
 )
-from generator.key_figures import report_figures, to_csv, to_json
+from generator.key_figures import report_figures
 from generator.model import Report, SiteConfig
+from generator.render.about import conversion_note, notice_text
 from generator.render.env import environment, render
 from generator.render.pages import (
     BILINGUAL_DIR,
-    FIGURES_PAGE,
     ReportTexts,
+    SiteFacts,
     common_context,
     render_home,
     render_report,
@@ -58,6 +59,7 @@ UI_STRINGS = (
     "not_found",
     "not_found_note",
     "to_home",
+    "colon",
     "search_all_reports",
     "search_all_years",
     "search_filter",
@@ -67,7 +69,7 @@ UI_STRINGS = (
     "search_loose",
 )
 # Static files every edition serves from docs/assets/.
-ASSETS = ("report-site.css", "search.js")
+ASSETS = ("report-site.css", "report-site.js", "search.js")
 
 
 @dataclass(frozen=True)
@@ -103,12 +105,15 @@ class Project:
         return self.root / ".build-site"
 
 
-# Words only the translated edition uses (its machine-translation note and passage states).
+# Words only the translated edition uses (its translation note, passage states, citation).
 TRANSLATION_STRINGS = frozenset(
     {
         "mt_title",
-        "mt_note",
         "mt_states",
+        "mt_full_none",
+        "mt_full_machine",
+        "mt_full_mixed",
+        "mt_full_reviewed",
         "state_reviewed",
         "state_machine",
         "state_outdated",
@@ -116,6 +121,23 @@ TRANSLATION_STRINGS = frozenset(
         "missing",
         "outdated",
         "outdated_original",
+        "no_date",
+        "cite_none",
+        "cite_machine",
+        "cite_mixed",
+        "cite_reviewed",
+    }
+)
+# Words only the converted edition uses (its conversion note).
+CONVERSION_STRINGS = frozenset(
+    {
+        "converted_note",
+        "converted_quotes",
+        "converted_footer",
+        "convert_s2tw",
+        "convert_s2twp",
+        "convert_s2hk",
+        "convert_s2t",
     }
 )
 
@@ -140,6 +162,8 @@ def load_strings(project: Project) -> dict[str, dict[str, str]]:
     words = {word for section in data.values() for word in section}
     for info in EDITIONS.values():
         wanted = words if not info.chinese else words - TRANSLATION_STRINGS
+        if info is not HANT:
+            wanted = wanted - CONVERSION_STRINGS
         missing = sorted(wanted - set(data.get(info.code, {})))
         if info.code not in data or missing:
             loc, line = places.get(info.code, (file.start(), ""))
@@ -154,13 +178,18 @@ def load_strings(project: Project) -> dict[str, dict[str, str]]:
 
 
 def edition_config(
-    info: EditionInfo, config: SiteConfig, summaries: list[ReportSummary], strings: dict[str, str]
+    info: EditionInfo,
+    config: SiteConfig,
+    summaries: list[ReportSummary],
+    strings: dict[str, str],
+    to_hant: Callable[[str], str] = str,
 ) -> dict[str, Any]:
     """The generated mkdocs.yml of one edition; it INHERITs the project's mkdocs.yml."""
     base = config.site_url
     # MkDocs and Material print names and titles as HTML, unescaped.
     site_name = html.escape(strings["site_name"])
-    nav: list[Any] = [{site_name: "index.md"}]
+    # The home page is "Home" in the menu: the menu's own title already names the site.
+    nav: list[Any] = [{html.escape(strings["home"]): "index.md"}]
     for summary in sorted(summaries, key=ReportSummary.order):
         pages: list[Any] = list(summary.pages)
         pages.append({html.escape(strings["figures_title"]): summary.figures})
@@ -174,6 +203,7 @@ def edition_config(
         "site_dir": f"../../site/{info.code}",
         "theme": {"language": info.material_language, "custom_dir": "../../overrides"},
         "extra_css": ["assets/report-site.css"],
+        "extra_javascript": [{"path": "assets/report-site.js", "defer": True}],
         # No MkDocs search plugin: the site's own index is built after MkDocs (generator/search).
         "plugins": [],
         "hooks": ["../../overrides/hooks/report_site.py"],
@@ -182,6 +212,7 @@ def edition_config(
         "extra": {
             "edition": info.code,
             "ui": {key: strings[key] for key in UI_STRINGS},
+            "footer": footer_lines(info, config, strings, to_hant),
             "site_root": base,
             "alternate": [
                 {"name": other.name, "lang": other.code, "link": f"{base}{other.code}/"}
@@ -192,15 +223,32 @@ def edition_config(
     }
 
 
+def footer_lines(
+    info: EditionInfo, config: SiteConfig, strings: dict[str, str], to_hant: Callable[[str], str]
+) -> list[dict[str, str]]:
+    """Every page's footer: who runs the site and on what terms, and for the Traditional
+    edition that it is converted (label, text, and the address it links to)."""
+    lines = []
+    for key, notice in (("operator", config.operator), ("licence", config.licence)):
+        if notice is not None:
+            text = notice_text(notice, info.code, to_hant) or notice.url
+            lines.append({"label": strings[key], "text": text, "url": notice.url})
+    if "converted_footer" in strings:
+        text = strings["converted_footer"].format(config=config.hant.opencc)
+        lines.append({"label": "", "text": text, "url": ""})
+    return lines
+
+
 def render_report_output(
     env: jinja2.Environment,
     report: Report,
     hant: HantEdition,
     strings: dict[str, dict[str, str]],
     fingerprint: str,
+    config: SiteConfig,
 ) -> ReportOutput:
     """Every file one report contributes to site_src/, in every edition."""
-    english = EnglishEdition.for_report(report)
+    english = EnglishEdition.for_report(report, typeset=True)
     editions: list[Edition] = [SourceEdition(), hant, english]
     item = ReportTexts(
         report,
@@ -209,16 +257,20 @@ def render_report_output(
     )
     files: dict[str, str] = {}
     summaries = {}
-    # The figures' data files are the same in every edition: made once.
-    data = {
-        f"{FIGURES_PAGE}.json": to_json(report, list(item.figures)),
-        f"{FIGURES_PAGE}.csv": to_csv(list(item.figures)),
-    }
     for edition in editions:
         code = edition.info.code
         common = common_context(edition.info, strings[code])
-        report_files, summaries[code] = render_report(env, item, edition, common)
-        for name, text in {**report_files, **data}.items():
+        site = SiteFacts(
+            url=config.site_url,
+            name=strings[code]["site_name"],
+            licence=config.licence,
+            operator=config.operator,
+            converted=conversion_note(
+                config.hant.opencc, config.hant.quotes == "「」", strings[code]
+            ),
+        )
+        report_files, summaries[code] = render_report(env, item, edition, common, site)
+        for name, text in report_files.items():
             files[f"{code}/docs/{report.slug}/{name}"] = text
     return ReportOutput(report.slug, fingerprint, files, summaries)
 
@@ -271,7 +323,7 @@ def render_site(
             continue
         report = load_report(entry, project.content, problems)
         if report and not problems:
-            output = render_report_output(env, report, hant, strings, fingerprint)
+            output = render_report_output(env, report, hant, strings, fingerprint, config)
             outputs.append(output)
             rendered.append(output)
     problems.raise_if_any()
@@ -289,7 +341,7 @@ def render_site(
         files[f"{code}/mkdocs.yml"] = (
             "# Generated by report-site from content/ and mkdocs.yml: do not edit.\n"
             + yaml.safe_dump(
-                edition_config(info, config, summaries, strings[code]),
+                edition_config(info, config, summaries, strings[code], hant.convert),
                 allow_unicode=True,
                 sort_keys=False,
                 width=1000,

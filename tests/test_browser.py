@@ -415,15 +415,16 @@ def test_figures_downloads_from_the_figures_page(browser: object, base_url: str,
     context = browser.new_context(accept_downloads=True)  # type: ignore[attr-defined]
     page = context.new_page()
     page.goto(f"{base_url}zh-Hant/hangzhou-education-2020/figures/")
+    name = f"hangzhou-education-2020.zh-Hant.figures.{kind}"
     with page.expect_download() as info:
-        page.locator(f'a[href="../figures.{kind}"]').click()
+        page.locator(f'a[href="../{name}"]').click()
     download = info.value
-    assert download.suggested_filename == f"figures.{kind}"
+    assert download.suggested_filename == name
     text = Path(download.path()).read_text(encoding="utf-8-sig")
     if kind == "json":
         assert json.loads(text)["count"] >= 80
     else:
-        assert text.splitlines()[0].startswith("id,page,anchor,section_zh,section_en,value")
+        assert text.splitlines()[0].startswith("id,label,value,multiplier,value_base,unit")
     context.close()
 
 
