@@ -69,7 +69,8 @@ _BYLINE_LABELS = {
         ("", 0),
     ),
     **dict.fromkeys(
-        ["时间", "发布时间", "发表时间", "发布日期", "日期", "刊发日期", "见报日期"], ("published", 1)
+        ["时间", "发布时间", "发表时间", "发布日期", "日期", "刊发日期", "见报日期"],
+        ("published", 1),
     ),
     "发表单位": ("organisation", 0),
 }
@@ -134,7 +135,9 @@ _BULLET = re.compile(r"^[•●▪◦·]\s*")
 # A rule drawn with characters (`----`, `********`, `======`).
 _SEPARATOR = re.compile(r"^([-*=_~#—─━·•])\1{2,}$")
 # A picture's file name left where the picture was (`20240122001.jpg`, `/…/决算报表.xls`).
-_IMAGE_FILE = re.compile(r"^/?[^\s。，,；;]{1,80}\.(?:jpe?g|png|gif|bmp|webp|xlsx?|docx?|pdf|wps)$", re.I)
+_IMAGE_FILE = re.compile(
+    r"^/?[^\s。，,；;]{1,80}\.(?:jpe?g|png|gif|bmp|webp|xlsx?|docx?|pdf|wps)$", re.IGNORECASE
+)
 # A newspaper's page line (`第一版:要闻版总第4492期 >2024-01-22编印`).
 _EDITION = re.compile(r"^第[一二三四五六七八九十\d]{1,4}版\s*[：:]\S{0,12}版[^。！？]{0,40}$")
 # An online library's note on the work a page belongs to (`本作品收錄於《…》`).

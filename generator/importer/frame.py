@@ -35,7 +35,7 @@ ABOVE_TITLE = "above the title"
 NAVIGATION = "page navigation"
 
 TERMINAL = "。！？；：…”’）》」』】.!?;:)]\"'"
-_DASH = r"(?:——|—|――|―|──|─|--|－－|-)"
+_DASH = r"(?:——|—|――|―|──|─|⸺|⸻|--|－－|-)"
 # `——2026年1月27日在…`, and the same with 年 and 月 lost in a copy (`——2018724日在…`).
 SUBTITLE = re.compile(
     rf"^(?:{_DASH}\s*(?:\d{{4}}年?\d{{1,2}}月?\d{{1,2}}日|在\S{{2,40}}(?:会议|大会)上)"
@@ -297,8 +297,21 @@ class _FrameReader:
         self.taken.add(i)
 
     def remove(self, line: Line, text: str, reason: str, name: str, col: int) -> None:
-        """A Removal of `text` at column `col` of `line` (cleaned columns): the whole line when
-        it is all of it, else a span."""
+        """Removals of `text` at column `col` of `line` (cleaned columns): one for each source
+        line it spans (a line joined back from a page's lines spans several)."""
+        start = col - line.col
+        at = 0
+        for piece in line.pieces():
+            end = at + len(piece.text)
+            low, high = max(start, at), min(start + len(text), end)
+            if low < high:
+                part = piece.text[low - at : high - at]
+                self.remove_piece(piece, part, reason, name, piece.col + low - at)
+            at = end
+
+    def remove_piece(self, line: Line, text: str, reason: str, name: str, col: int) -> None:
+        """A Removal of `text` at column `col` of a source line: the whole line when it is all
+        of it, else a span."""
         whole = text == self.raw[line.number - 1].strip()
         file_col = self.findings.file_col(line.number, col)
         self.frame.removals.append(

@@ -32,7 +32,9 @@ _SPEAKER_REGION = re.compile(
     rf"^({_REGION})(?:人民政府)?代?(?:省长|市长|县长|区长|州长|盟长|旗长|主席)[\s\u3000]"
 )
 # The office before a speaker's name (`…审计局局长`, `…人民政府副市长`, `…委员会委员长`).
-_SPEAKER_OFFICE = re.compile(rf"^({_ORG})(?:常务)?[副代]?[\u4e00-\u9fff]{{0,3}}(?:长|主席|主任)[\s\u3000]")
+_SPEAKER_OFFICE = re.compile(
+    rf"^({_ORG})(?:常务)?[副代]?[\u4e00-\u9fff]{{0,3}}(?:长|主席|主任)[\s\u3000]"
+)
 _GENERIC = re.compile(r"^(?:自治区|省|市|县|区|州|旗|盟)$")
 _LEVEL = re.compile(r"^(?:省|市|县|区|州|旗|盟)")  # `市审计局`: whose city?
 _GOVERNMENT_REPORT = re.compile(r"政府(?:信息公开)?工作(?:年度)?报告")
@@ -44,7 +46,8 @@ _NAMED_DOCUMENT = re.compile(
     rf"^(?:(?:\d{{4}}|{_YEAR_WORDS}{{4}})年度?)?({_ORG})(?:单位|部门|机关)?"
     r"(?:\d{4}年度?)?(?:工作总结|工作报告|工作要点|工作计划|决算|预算|年度报告|信息公开工作年度报告)"
 )
-_NOTE_BEFORE = re.compile(r"^(?:[（(][^（()）]{1,12}[）)]|【[^【】]{1,12}】)\s*")  # `（两会受权发布）`
+# A note before a title (`（两会受权发布）`).
+_NOTE_BEFORE = re.compile(r"^(?:[（(][^（()）]{1,12}[）)]|【[^【】]{1,12}】)\s*")
 _CONGRESS = re.compile(rf"在({_REGION})第[一二三四五六七八九十]+届人民代表大会")
 _YEAR = re.compile(rf"(\d{{4}}|{_YEAR_WORDS}{{4}}) ?年")
 _LEADING_REGION = re.compile(rf"^(?:关于)?(?:\d{{4}}年度?)?({_REGION})")
