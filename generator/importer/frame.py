@@ -165,10 +165,12 @@ class _FrameReader:
             return i
         if not above:
             return i
-        for k in above:
-            self.take(k, ABOVE_TITLE)
-        for k, unit in units:
-            self.take_unit(k, unit)
+        taken: list[tuple[int, Unit | None]] = [*((k, None) for k in above), *units]
+        for k, unit in sorted(taken, key=lambda item: item[0]):
+            if unit is None:
+                self.take(k, ABOVE_TITLE)
+            else:
+                self.take_unit(k, unit)
         return max([*above, *(k + unit.size - 1 for k, unit in units)]) + 1
 
     def title_block(self, i: int) -> int:

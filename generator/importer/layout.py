@@ -53,6 +53,7 @@ WIDTH_SLACK = 1.5  # this close to the width fills it (punctuation hangs, digits
 FULL_SLACK = 0.25  # a line ending a sentence goes on only when it is full
 MAX_SALUTATION = 20  # `各位代表：` alone on its line
 MIN_WRAPPED = 5  # lines at the width, at least…
+MIN_DISTINCT = 3  # …of which this many different ones…
 WRAPPED_SHARE = 0.3  # …and this share of the lines, for a text broken at a page's width
 DOUBLE_SPACED = 0.7  # a blank line after this share of lines means nothing
 _NUMBER_START = re.compile(
@@ -65,8 +66,8 @@ _APPENDIX = re.compile(r"^(?:附件|附录|附表)\s*[0-9０-９一二三四五�
 
 @dataclass
 class Layout:
-    """The lines with the page furniture taken out (None) and broken lines joined, what was
-    removed, and the (line, next line) pairs joined."""
+    """The lines (None for a blank one) with the page furniture taken out and broken lines
+    joined, what was removed, and the (line, next line) pairs joined."""
 
     lines: list[Line | None]
     removals: list[Removal] = field(default_factory=list)
@@ -80,10 +81,10 @@ def read_layout(lines: list[Line | None], findings: Findings) -> Layout:
     layout.width = page_width([line for line in layout.lines if line is not None])
     layout.lines = _join_broken(layout)
     if layout.width and layout.joins:
-        first = next(line for line in layout.lines if line is not None)
+        first = min(layout.joins)[0]
         findings.warn(
-            first.number,
-            first.col,
+            first,
+            1,
             f"the text seems broken at a page's width (about {layout.width:g} characters a "
             f"line, as copied from a PDF): {len(layout.joins)} lines that fill the width were "
             "joined to the line after them",
@@ -102,15 +103,21 @@ def display_width(text: str) -> float:
 def page_width(lines: list[Line]) -> float:
     """The width a text was broken at (0 when it was not): most lines are as wide as that, or
     a character narrower (a line never ends with an opening bracket, so it breaks early)."""
-    widths = {line.text: display_width(line.text) for line in lines if len(line.text) >= MIN_WIDTH}
-    counts = Counter(round(w) for w in widths.values() if w <= MAX_WIDTH)
+    texts = [line.text for line in lines if len(line.text) >= MIN_WIDTH]
+    widths = [(text, display_width(text)) for text in texts]
+    counts = Counter(round(w) for _, w in widths if w <= MAX_WIDTH)
     if not counts:
         return 0
     width = max(w for w, n in counts.items() if n >= max(counts.values()) / 2)
-    # Different lines (not one repeated), broken mid-sentence, as wide as a page's line.
-    near = [t for t, w in widths.items() if abs(w - width) <= WIDTH_SLACK]
-    broken = sum(1 for t in near if t[-1] not in _SENTENCE_END + "：:；;")
-    if width < MIN_PAGE or broken < MIN_WRAPPED or len(near) < WRAPPED_SHARE * len(lines):
+    # Lines as wide as a page's, broken mid-sentence, not one line repeated.
+    near = [text for text, w in widths if width - FIRST_INDENT - WIDTH_SLACK <= w <= width + 1]
+    broken = sum(1 for text in near if text[-1] not in _SENTENCE_END + "：:；;")
+    if (
+        width < MIN_PAGE
+        or broken < MIN_WRAPPED
+        or len(set(near)) < MIN_DISTINCT
+        or len(near) < WRAPPED_SHARE * len(lines)
+    ):
         return 0
     return width
 
@@ -127,6 +134,7 @@ def _drop_page_furniture(layout: Layout, findings: Findings) -> None:
         edges += [items[j] for j in (at - 1, at + 1) if 0 <= j < len(items)]
     counts = Counter(_text(layout, k) for k in edges if k not in numbers)
     heads = {text for text, n in counts.items() if n >= 2 and len(text) <= MAX_HEAD}
+    gone: set[int] = set()
     for k in items:
         text = _text(layout, k)
         head = k in edges and text in heads
@@ -137,7 +145,9 @@ def _drop_page_furniture(layout: Layout, findings: Findings) -> None:
             layout.removals.append(
                 Removal(line.number, findings.file_col(line.number, line.col), text, reason, True)
             )
-            layout.lines[k] = None
+            gone.add(k)
+    # Taken out, not left blank: a paragraph goes on across the page break.
+    layout.lines = [line for k, line in enumerate(layout.lines) if k not in gone]
 
 
 def _text(layout: Layout, k: int) -> str:
@@ -203,7 +213,7 @@ def _goes_on(line: Line, after: Line, width: float, first: bool) -> bool:
         line.text
     ):
         return False
-    if line.text[-1] in _SENTENCE_END and display_width(line.text) < width - FULL_SLACK:
+    if line.text[-1] in _SENTENCE_END and display_width(line.text) < width - indent - FULL_SLACK:
         return False  # a paragraph's last line: a sentence ends before the line is full
     text = after.text
     if text[0] in _CLOSING:
