@@ -11,27 +11,17 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
 
-from generator.cli import main
 from generator.importer.document import Found, Outline
 from generator.importer.findings import Findings
 from generator.importer.meta import read_metadata
 from generator.importer.outline import build_outline
+from tests.test_import_families import here, run_import
+
+__all__ = ["here"]  # the fixture, shared with the families' tests
 
 BODY = "这一部分的正文很长，" * 6 + "写满了一段。"
 KANGXI = "kangxi radical"
-
-
-@pytest.fixture()
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def run_import(text: str, *options: str) -> Result:
-    Path("report.txt").write_text(text, encoding="utf-8")
-    return CliRunner().invoke(main, ["import", "report.txt", "--out", "out", *options])
 
 
 def read(lines: list[str]) -> tuple[Outline, Findings]:
