@@ -150,12 +150,16 @@ def timed_build(project: Path, env: dict[str, str], name: str) -> dict[str, Any]
 
 
 def edit_one_paragraph(project: Path) -> str:
-    """One paragraph of one report's first section, changed as an editor would."""
+    """One paragraph of one report changed as an editor would correct it: a paragraph in the
+    middle of a section in the middle of the archive (the first ones are also summarised on
+    the home page, which an edit there rebuilds too)."""
     reports = sorted(p for p in (project / "content").iterdir() if (p / "report.yml").exists())
     report = reports[len(reports) // 2]
-    page = sorted((report / "zh-Hans").glob("0*.md"))[0]
+    sections = sorted((report / "zh-Hans").glob("0*.md"))
+    page = sections[len(sections) // 2]
     text = page.read_text(encoding="utf-8")
-    paragraph = next(line for line in text.split("\n")[1:] if "。" in line)
+    paragraphs = [line for line in text.split("\n") if "。" in line and not line.startswith("#")]
+    paragraph = paragraphs[len(paragraphs) // 2]
     page.write_text(text.replace(paragraph, paragraph.replace("。", "，确有其事。", 1)), "utf-8")
     return f"{report.name}/zh-Hans/{page.name}"
 

@@ -1,6 +1,7 @@
-"""Relevance of search on the query set (tests/search_queries.yml), measured in Chromium.
+"""Relevance of search on a query set (tests/search_queries.yml), measured in Chromium.
 
-    python bench/relevance.py [--site DIR] [--lunr-site DIR] [--pagefind [BINARY]] [--json FILE]
+    python bench/relevance.py [--queries FILE] [--site DIR] [--lunr-site DIR] [--pagefind [BINARY]]
+                              [--per-query] [--json FILE]
 
 Builds the query set's archive (the Hangzhou report and the other real reports of
 ../shared/reports) with the current code, or takes a built one (--site), and asks each engine
@@ -13,7 +14,9 @@ every query the way a reader does:
 
 Per engine and edition it prints P@1 (the first result is a right page), P@5 (share of right
 pages among the first five results), R@10 (share of the right pages found in the first ten)
-and, for hostile queries, whether the answer was clean. Nothing here is a test.
+and, for hostile queries, whether the answer was clean; `--queries tests/search_queries_blind.yml`
+scores the blind set (written by someone else than the engine's author), `--per-query` prints
+each query's first results. Nothing here is a test.
 """
 
 from __future__ import annotations
@@ -41,8 +44,8 @@ EDITIONS = ("zh-Hans", "zh-Hant", "en")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def load_queries() -> list[dict[str, Any]]:
-    return list(yaml.safe_load(QUERIES.read_text(encoding="utf-8")))
+def load_queries(path: Path = QUERIES) -> list[dict[str, Any]]:
+    return list(yaml.safe_load(path.read_text(encoding="utf-8")))
 
 
 def build_archive(target: Path, url: str) -> Path:
@@ -118,7 +121,10 @@ def run_engine(
                 hrefs = ask(page, edition, q["query"])
                 marks = page.locator(".md-search-result__list script").count()
                 pages = [page_of(h, edition) for h in hrefs]
-                rows.append(score(name, q, pages, clean=not errors and not marks))
+                row = score(name, q, pages, clean=not errors and not marks)
+                if q.get("elsewhere"):
+                    row["elsewhere"] = page.locator(".rs-search-elsewhere").count() > 0
+                rows.append(row)
             context.close()
         browser.close()
     return rows
@@ -127,7 +133,8 @@ def run_engine(
 def score(engine: str, q: dict[str, Any], pages: list[str], clean: bool) -> dict[str, Any]:
     right = q["right"]
     row = {"engine": engine, "edition": q["edition"], "query": q["query"], "kind": q["kind"]}
-    row["top"] = pages[:5]
+    row["top"] = pages[:10]
+    row["right"] = right
     if right is None:
         return {**row, "clean": clean}
     right_set = set(right)
@@ -160,6 +167,18 @@ def summary(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def per_query(rows: list[dict[str, Any]]) -> str:
+    """One line per engine and query: its scores, and its first results marked right (+) or not."""
+    lines = []
+    for r in rows:
+        scores = " ".join(f"{k}={r[k]:.2f}" for k in ("p1", "p5", "r10") if k in r)
+        extra = f" elsewhere={r['elsewhere']}" if "elsewhere" in r else ""
+        lines.append(f"{r['engine']:9} {r['edition']:7} {r['query'][:40]!r:42} {scores}{extra}")
+        for p in r["top"][:5]:
+            lines.append(f"{'':20}{'+' if p in (r['right'] or ()) else '-'} {p}")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built archive (default: build one)")
@@ -171,10 +190,12 @@ def main() -> None:
         metavar="BINARY",
         help="also measure Pagefind ('python' for python -m pagefind, or binaries' paths)",
     )
+    parser.add_argument("--queries", type=Path, default=QUERIES, help="the query set (YAML)")
     parser.add_argument("--only", help="query substring: run only matching queries")
+    parser.add_argument("--per-query", action="store_true", help="print each query's results")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    queries = load_queries()
+    queries = load_queries(args.queries)
     if args.only:
         queries = [q for q in queries if args.only in q["query"]]
     rows: list[dict[str, Any]] = []
@@ -201,6 +222,8 @@ def main() -> None:
                         PAGEFIND_JS, [f"{base}pagefind/pagefind.js", q]
                     ),
                 )
+    if args.per_query:
+        print(per_query(rows))
     print(summary(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1) + "\n", "utf-8")

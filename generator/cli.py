@@ -123,6 +123,28 @@ def import_(
 
 @main.command()
 @root_option
+@click.argument("report")
+@user_errors
+def figures(root: str, report: str) -> None:
+    """Write content/REPORT/figures.yml: what each figure of the report counts.
+
+    The first run names every figure from the words around it, for you to correct; the file is
+    yours from then on, and a later run only adds the figures it does not name yet.
+    """
+    from generator.figure_labels import write_figures_file
+
+    result = write_figures_file(_project(root).content, report)
+    shown = f"content/{report}/{result.path.name}"
+    if result.created:
+        click.echo(f"wrote {shown}: {result.added} figures; correct their labels")
+    elif result.added:
+        click.echo(f"added {result.added} figures to {shown}; give them labels")
+    else:
+        click.echo(f"{shown} names every figure of the report; nothing to add")
+
+
+@main.command()
+@root_option
 @user_errors
 def generate(root: str) -> None:
     """Write site_src/: the Markdown and mkdocs.yml of every edition (only changed files)."""

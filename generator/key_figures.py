@@ -1,6 +1,7 @@
-"""Every figure a report states, as data: value, kind, unit, qualifier, and the sentence and
-section it comes from, in Chinese and English. Behind the figures page, figures.csv/json, the
-headline figures and the charts.
+"""Every figure a report states, as data: what it counts (the editor's label from figures.yml,
+or one suggested from the words around it), value, kind, unit, qualifier, and the sentence and
+section it comes from, in Chinese and English. Behind the figures page, its data package
+(generator.figure_data), the headline figures and the charts.
 
 Figures are found with the same typed extraction `report-site check` uses; each Chinese figure
 is paired with the English figure of equal value in its segment's English, and each side's
@@ -9,25 +10,30 @@ sentence is the one holding the figure.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.editions import Edition, State
-from generator.figures import POINTS, Figure, Kind, extract_en, extract_zh
+from generator.figures import POINTS, Figure, extract_en, extract_zh
+from generator.figures.labels import suggest_label, written_at
 from generator.markdown_text import plain_text
-from generator.model import FigureRef, Page, Report
+from generator.model import FigureLabel, FigureRef, Page, Report, Segment
 
 _ZH_SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
 _EN_SENTENCE = re.compile(r".+?(?:[.;!?](?=\s|$)|$)", re.S)
 _ZH_NUMBER_PART = re.compile(r"^(?:近|约|超过|将近|接近|不到|不足)?[\d.．,，:：]+[万亿]?[多余]?")
+_FIRST_NUMBER = re.compile(r"\d+(?:[.．]\d+)?")
 
 
 @dataclass(frozen=True)
 class KeyFigure:
+    """One figure: `value` is exact in base units (万 and 亿 applied: 7.89万个 is 78900),
+    `stated` the number as written (7.89) and `multiplier` what it is multiplied by (10000).
+    `label` is the editor's (None where figures.yml names it not), `suggested_label` the words of
+    the text that say what it counts; `measure` a unit of measure's key (km2, t …) and
+    `currency` a foreign currency's code, where the figure has one."""
+
     id: str
     page: str
     anchor: str
@@ -43,6 +49,14 @@ class KeyFigure:
     reading_en: str
     sentence_zh: str
     sentence_en: str
+    stated: str = ""
+    multiplier: str = "1"
+    label: Segment | None = None
+    suggested_label: str = ""
+    measure: str = ""
+    currency: str = ""
+    omitted: bool = False  # figures.yml says it is no figure
+    start: int = 0  # where the Chinese segment (plain text) writes it
 
 
 def _sentence(text: str, start: int, pattern: re.Pattern[str]) -> str:
@@ -68,11 +82,43 @@ def _pair(figure: Figure, english: list[Figure], used: set[int]) -> Figure | Non
     return None
 
 
-def page_figures(page: Page, english: Edition) -> list[KeyFigure]:
+def _stated(figure: Figure) -> tuple[str, str]:
+    """The number as written and what it is multiplied by (7.89万 → 7.89, 10000)."""
+    match = _FIRST_NUMBER.search(re.sub("[,，]", "", figure.text.translate(_FULL_WIDTH)))
+    if match is None or figure.value is None:
+        return _number(figure.value), "1"
+    stated = Decimal(match.group().replace("．", "."))
+    if not stated or figure.kind.value == "ratio":
+        return _number(stated), "1"
+    return _number(stated), _number(figure.value / stated)
+
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+
+
+def _label_for(labels: list[FigureLabel], figure: Figure, text: str) -> FigureLabel | None:
+    """The editor's label of the figure at `figure.start` in `text`, if figures.yml has one:
+    the entry whose figure is written where this one is."""
+    for named in labels:
+        for start, end in written_at(text, named.figure.text, named.after):
+            if start < figure.end and figure.start < end:
+                return named
+    return None
+
+
+def page_figures(
+    page: Page,
+    english: Edition,
+    labels: tuple[FigureLabel, ...] = (),
+    keep_omitted: bool = False,
+) -> list[KeyFigure]:
+    """The figures of a page, each with its label from `labels` (figures.yml); a number that
+    figures.yml says is no figure is left out, unless `keep_omitted`."""
     section_en = plain_text(english.text(page.title).text)
     if english.text(page.title).state is State.MISSING:
         section_en = ""
     rows: list[KeyFigure] = []
+    on_page = [named for named in labels if named.figure.page == page.slug]
     for block in page.blocks:
         for n, segment in enumerate(block.segments):
             zh = plain_text(segment.text)
@@ -89,6 +135,10 @@ def page_figures(page: Page, english: Edition) -> list[KeyFigure]:
                     continue  # dates and ordinals say when or which, not how much
                 match = _pair(figure, en_figures, used)
                 suffix = f"-{n + 1}" if len(block.segments) > 1 else ""
+                named = _label_for(on_page, figure, zh)
+                if named is not None and named.omit and not keep_omitted:
+                    continue
+                stated, multiplier = _stated(figure)
                 rows.append(
                     KeyFigure(
                         id=f"{page.slug}-{block.anchor}{suffix}-{len(rows) + 1}",
@@ -106,6 +156,14 @@ def page_figures(page: Page, english: Edition) -> list[KeyFigure]:
                         reading_en=figure.reading(),
                         sentence_zh=_sentence(zh, figure.start, _ZH_SENTENCE),
                         sentence_en=_sentence(en, match.start, _EN_SENTENCE) if match else "",
+                        stated=stated,
+                        multiplier=multiplier,
+                        label=named.label if named else None,
+                        suggested_label=suggest_label(zh, figure.start, figure.end),
+                        measure=figure.unit,
+                        currency=figure.currency,
+                        omitted=named is not None and named.omit,
+                        start=figure.start,
                     )
                 )
     return rows
@@ -114,7 +172,7 @@ def page_figures(page: Page, english: Edition) -> list[KeyFigure]:
 def report_figures(report: Report, english: Edition) -> list[KeyFigure]:
     rows: list[KeyFigure] = []
     for page in report.pages:
-        rows += page_figures(page, english)
+        rows += page_figures(page, english, report.figure_labels)
     return rows
 
 
@@ -128,41 +186,3 @@ def find(rows: list[KeyFigure], ref: FigureRef) -> KeyFigure | None:
         ),
         None,
     )
-
-
-FIELDS = tuple(KeyFigure.__dataclass_fields__)
-
-
-def as_dict(row: KeyFigure) -> dict[str, str]:
-    # dataclasses.asdict deep-copies every field: a third of generate's time at archive scale.
-    return {name: getattr(row, name) for name in FIELDS}
-
-
-def to_json(report: Report, rows: list[KeyFigure]) -> str:
-    data = {
-        "report": report.slug,
-        "title": plain_text(report.title.text),
-        "year": report.year,
-        "count": len(rows),
-        "fields": {
-            "value": "exact value as a decimal number (万 and 亿 applied; percent as 59.19)",
-            "second": "second term of a ratio (4.36:1 → value 4.36, second 1)",
-            "kind": ", ".join(k.value for k in Kind if k not in POINTS),
-            "qualifier": "exact, more_than (多/余/超过/以上), nearly (近), about (约/左右), "
-            "less_than (不到/不足/以下)",
-        },
-    }
-    # One figure a line: compact, and still readable and diffable.
-    lines = [json.dumps(as_dict(r), ensure_ascii=False, separators=(",", ":")) for r in rows]
-    head = json.dumps(data, ensure_ascii=False, indent=1)[:-2]
-    return head + ',\n "figures": [\n' + ",\n".join(lines) + "\n ]\n}\n"
-
-
-def to_csv(rows: list[KeyFigure]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(as_dict(row))
-    # A byte-order mark, so that Excel opens the Chinese as UTF-8.
-    return "\ufeff" + out.getvalue()

@@ -90,6 +90,19 @@ class Headline:
 
 
 @dataclass(frozen=True)
+class FigureLabel:
+    """What a figure counts, as the editor names it in the report's figures.yml: a short label
+    (`新增学位`, translated like the text) for the figure written so on that page (after the
+    words `after`, when the page writes it more than once). `omit` says the number is no figure
+    (a part of a name: the 1 of 1+X)."""
+
+    figure: FigureRef
+    label: Segment | None
+    after: str = ""
+    omit: bool = False
+
+
+@dataclass(frozen=True)
 class Chart:
     """A bar chart of figures the report states, e.g. one ratio in 2019 and in 2020."""
 
@@ -105,6 +118,19 @@ class ReportSource:
     file: str = ""
     sha256: str = ""
     url: str = ""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Words an editor writes once for every edition (the terms a text may be reused on, who
+    runs the site), with an address to read more at. `texts` are (edition code, text); an
+    edition without its own text gets the source's (converted, for the Traditional edition)."""
+
+    texts: tuple[tuple[str, str], ...] = ()
+    url: str = ""
+
+    def text(self, code: str) -> str:
+        return dict(self.texts).get(code, "")
 
 
 @dataclass(frozen=True)
@@ -136,9 +162,11 @@ class Report:
     speaker: Segment | None = None
     published: date | None = None
     source: ReportSource = ReportSource()
+    licence: Notice | None = None
     dropped: tuple[DroppedText, ...] = ()
     headlines: tuple[Headline, ...] = ()
     charts: tuple[Chart, ...] = ()
+    figure_labels: tuple[FigureLabel, ...] = ()
 
     @property
     def title(self) -> Segment:
@@ -161,6 +189,9 @@ class Report:
             yield chart.title
             for label, _ in chart.bars:
                 yield label
+        for named in self.figure_labels:
+            if named.label is not None:
+                yield named.label
 
 
 @dataclass(frozen=True)
@@ -199,6 +230,7 @@ class HantConfig:
 
     opencc: str = "s2tw"
     protected_terms: tuple[tuple[str, str], ...] = ()
+    quotes: str = "「」"  # or "“”": the quotation marks of the Simplified text, kept
 
 
 @dataclass(frozen=True)
@@ -219,6 +251,8 @@ class SiteConfig:
     site_name: dict[str, str] = field(default_factory=dict)
     hant: HantConfig = field(default_factory=HantConfig)
     translate: TranslateSettings | None = None
+    operator: Notice | None = None  # who runs the site
+    licence: Notice | None = None  # the terms its texts and data may be reused on
 
 
 @dataclass(frozen=True)

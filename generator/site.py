@@ -28,7 +28,7 @@ from generator.content import (
     schema,
 )
 from generator.content.yaml_file import Reader, read_yaml, written
-from generator.edition_list import EDITIONS, EditionInfo
+from generator.edition_list import EDITIONS, HANT, EditionInfo
 from generator.editions import Edition, SourceEdition
 from generator.editions.english import EnglishEdition
 from generator.editions.hant import HantEdition
@@ -41,13 +41,14 @@ from generator.incremental import (
     report_fingerprint,
     shared_fingerprint,
 )
-from generator.key_figures import report_figures, to_csv, to_json
+from generator.key_figures import report_figures
 from generator.model import Report, SiteConfig
+from generator.render.about import conversion_note, notice_text
 from generator.render.env import environment, render
 from generator.render.pages import (
     BILINGUAL_DIR,
-    FIGURES_PAGE,
     ReportTexts,
+    SiteFacts,
     common_context,
     render_home,
     render_report,
@@ -66,15 +67,17 @@ UI_STRINGS = (
     "not_found",
     "not_found_note",
     "to_home",
+    "colon",
     "search_all_reports",
     "search_all_years",
     "search_filter",
     "search_more",
     "search_in_chinese",
     "search_in_english",
+    "search_loose",
 )
 # Static files every edition serves from docs/assets/.
-ASSETS = ("report-site.css", "search.js")
+ASSETS = ("report-site.css", "report-site.js", "search.js")
 
 
 @dataclass(frozen=True)
@@ -110,12 +113,15 @@ class Project:
         return self.root / ".build-site"
 
 
-# Words only the translated edition uses (its machine-translation note and passage states).
+# Words only the translated edition uses (its translation note, passage states, citation).
 TRANSLATION_STRINGS = frozenset(
     {
         "mt_title",
-        "mt_note",
         "mt_states",
+        "mt_full_none",
+        "mt_full_machine",
+        "mt_full_mixed",
+        "mt_full_reviewed",
         "state_reviewed",
         "state_machine",
         "state_outdated",
@@ -123,6 +129,23 @@ TRANSLATION_STRINGS = frozenset(
         "missing",
         "outdated",
         "outdated_original",
+        "no_date",
+        "cite_none",
+        "cite_machine",
+        "cite_mixed",
+        "cite_reviewed",
+    }
+)
+# Words only the converted edition uses (its conversion note).
+CONVERSION_STRINGS = frozenset(
+    {
+        "converted_note",
+        "converted_quotes",
+        "converted_footer",
+        "convert_s2tw",
+        "convert_s2twp",
+        "convert_s2hk",
+        "convert_s2t",
     }
 )
 
@@ -147,6 +170,8 @@ def load_strings(project: Project) -> dict[str, dict[str, str]]:
     words = {word for section in data.values() for word in section}
     for info in EDITIONS.values():
         wanted = words if not info.chinese else words - TRANSLATION_STRINGS
+        if info is not HANT:
+            wanted = wanted - CONVERSION_STRINGS
         missing = sorted(wanted - set(data.get(info.code, {})))
         if info.code not in data or missing:
             loc, line = places.get(info.code, (file.start(), ""))
@@ -178,20 +203,21 @@ def edition_config(
     config: SiteConfig,
     summaries: list[ReportSummary],
     strings: dict[str, str],
-    reports: list[ReportSummary] | None = None,
+    to_hant: Callable[[str], str] = str,
 ) -> dict[str, Any]:
-    """The generated mkdocs.yml of one edition; it INHERITs the project's mkdocs.yml. Its menu
-    holds the home page and `reports` (default: all); a build of one report's pages (see
-    generator/parts) names that one alone."""
+    """The generated mkdocs.yml of one edition; it INHERITs the project's mkdocs.yml. (A build
+    of one report's pages, generator/parts, has it with a menu of that report alone.)"""
     base = config.site_url
     ordered = sorted(summaries, key=ReportSummary.order)
     # MkDocs and Material print names and titles as HTML, unescaped.
     site_name = html.escape(strings["site_name"])
-    nav: list[Any] = [{site_name: "index.md"}]
-    nav += [report_nav(s, strings) for s in (ordered if reports is None else reports)]
+    # The home page is "Home" in the menu: the menu's own title already names the site.
+    nav: list[Any] = [{html.escape(strings["home"]): "index.md"}]
+    nav += [report_nav(summary, strings) for summary in ordered]
     extra: dict[str, Any] = {
         "edition": info.code,
         "ui": {key: strings[key] for key in UI_STRINGS},
+        "footer": footer_lines(info, config, strings, to_hant),
         "site_root": base,
         "alternate": [
             {"name": other.name, "lang": other.code, "link": f"{base}{other.code}/"}
@@ -211,6 +237,7 @@ def edition_config(
         "site_dir": f"../../site/{info.code}",
         "theme": {"language": info.material_language, "custom_dir": "../../overrides"},
         "extra_css": ["assets/report-site.css"],
+        "extra_javascript": [{"path": "assets/report-site.js", "defer": True}],
         # No MkDocs search plugin: the site's own index is built after MkDocs (generator/search).
         "plugins": [],
         "hooks": ["../../overrides/hooks/report_site.py"],
@@ -229,15 +256,32 @@ def config_text(data: dict[str, Any]) -> str:
     return "# Generated by report-site from content/ and mkdocs.yml: do not edit.\n" + text
 
 
+def footer_lines(
+    info: EditionInfo, config: SiteConfig, strings: dict[str, str], to_hant: Callable[[str], str]
+) -> list[dict[str, str]]:
+    """Every page's footer: who runs the site and on what terms, and for the Traditional
+    edition that it is converted (label, text, and the address it links to)."""
+    lines = []
+    for key, notice in (("operator", config.operator), ("licence", config.licence)):
+        if notice is not None:
+            text = notice_text(notice, info.code, to_hant) or notice.url
+            lines.append({"label": strings[key], "text": text, "url": notice.url})
+    if "converted_footer" in strings:
+        text = strings["converted_footer"].format(config=config.hant.opencc)
+        lines.append({"label": "", "text": text, "url": ""})
+    return lines
+
+
 def render_report_output(
     env: jinja2.Environment,
     report: Report,
     hant: HantEdition,
     strings: dict[str, dict[str, str]],
     fingerprint: str,
+    config: SiteConfig,
 ) -> ReportOutput:
     """Every file one report contributes to site_src/, in every edition."""
-    english = EnglishEdition.for_report(report)
+    english = EnglishEdition.for_report(report, typeset=True)
     editions: list[Edition] = [SourceEdition(), hant, english]
     item = ReportTexts(
         report,
@@ -246,16 +290,20 @@ def render_report_output(
     )
     files: dict[str, str] = {}
     summaries = {}
-    # The figures' data files are the same in every edition: made once.
-    data = {
-        f"{FIGURES_PAGE}.json": to_json(report, list(item.figures)),
-        f"{FIGURES_PAGE}.csv": to_csv(list(item.figures)),
-    }
     for edition in editions:
         code = edition.info.code
         common = common_context(edition.info, strings[code])
-        report_files, summaries[code] = render_report(env, item, edition, common)
-        for name, text in {**report_files, **data}.items():
+        site = SiteFacts(
+            url=config.site_url,
+            name=strings[code]["site_name"],
+            licence=config.licence,
+            operator=config.operator,
+            converted=conversion_note(
+                config.hant.opencc, config.hant.quotes == "「」", strings[code]
+            ),
+        )
+        report_files, summaries[code] = render_report(env, item, edition, common, site)
+        for name, text in report_files.items():
             files[f"{code}/docs/{report.slug}/{name}"] = text
     return ReportOutput(report.slug, fingerprint, files, summaries)
 
@@ -271,10 +319,11 @@ class Rendered:
     kept: frozenset[str]
     rendered: tuple[ReportOutput, ...]
     warnings: tuple[Problem, ...] = ()
-    # Every report, rendered now or kept, and the words of each edition: what a build of the
-    # site from parts (generator/parts) needs to know.
+    # Every report, rendered now or kept, the words and the configuration of each edition:
+    # what a build of the site from parts (generator/parts) needs to know.
     outputs: tuple[ReportOutput, ...] = ()
     strings: dict[str, dict[str, str]] = field(default_factory=dict)
+    configs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -285,6 +334,7 @@ class _Renderer:
     hant: HantEdition
     strings: dict[str, dict[str, str]]
     content: Path
+    config: SiteConfig
 
     def render(self, job: tuple[ReportEntry, str]) -> tuple[ReportOutput | None, Problems]:
         entry, fingerprint = job
@@ -292,9 +342,10 @@ class _Renderer:
         report = load_report(entry, self.content, problems)
         if report is None or problems:
             return None, problems
-        return render_report_output(
-            self.env, report, self.hant, self.strings, fingerprint
-        ), problems
+        output = render_report_output(
+            self.env, report, self.hant, self.strings, fingerprint, self.config
+        )
+        return output, problems
 
 
 _FORKED: _Renderer | None = None
@@ -358,7 +409,7 @@ def render_site(
             kept.update(cached.files)
         found.append(cached or (entry, fingerprint))
     todo = [item for item in found if isinstance(item, tuple)]
-    renderer = _Renderer(env, hant, strings, project.content)
+    renderer = _Renderer(env, hant, strings, project.content, config)
     new = iter(_render_reports(renderer, todo, processes))
     outputs: list[ReportOutput] = []
     rendered: list[ReportOutput] = []
@@ -375,6 +426,7 @@ def render_site(
     problems.raise_if_any()
 
     files: dict[str, str | bytes] = {}
+    configs: dict[str, dict[str, Any]] = {}
     for output in rendered:
         files.update(output.files)
     assets = {name: (project.templates / "assets" / name).read_bytes() for name in ASSETS}
@@ -384,9 +436,8 @@ def render_site(
         files[f"{code}/docs/index.md"] = render_home(env, info, summaries, strings[code])
         for name, data in assets.items():
             files[f"{code}/docs/assets/{name}"] = data
-        files[f"{code}/mkdocs.yml"] = config_text(
-            edition_config(info, config, summaries, strings[code])
-        )
+        configs[code] = edition_config(info, config, summaries, strings[code], hant.convert)
+        files[f"{code}/mkdocs.yml"] = config_text(configs[code])
     # The site's root: the edition chooser (x-default), and a sitemap index and robots.txt
     # that lead crawlers to every edition.
     for name in ROOT_FILES:
@@ -408,6 +459,7 @@ def render_site(
         tuple(problems.warnings),
         tuple(outputs),
         strings,
+        configs,
     )
 
 

@@ -23,6 +23,10 @@ DATA = Path(__file__).resolve().parent / "data" / "import"
 OVERRIDES = {
     "china-com-2017-portal": Overrides("中国政府网", 2017),
     "dalian-2021-news": Overrides("大连天健网", 2021),
+    "baofeng-news-2024": Overrides("宝丰快报", 2024),
+    "gaoxian-yearbook-2020": Overrides("高县人民政府"),
+    "hk-audit-63-press": Overrides("香港特别行政区审计署"),
+    "macao-policy-2024": Overrides("澳门特别行政区政府"),
 }
 
 

@@ -178,19 +178,19 @@ def test_editing_one_paragraph_rewrites_only_its_pages(project: Project) -> None
     result = generate(project)
     written = set(result.written)
     # In each edition: the section page, its bilingual view, the full report and the key
-    # figures (a figure changed); and the English home and report index, whose notes count
-    # the now outdated passage. Nothing else.
+    # figures with their data (a figure changed); and the English report index, whose note
+    # counts the now outdated passage. Nothing else.
     report = "hangzhou-education-2020"
     names = (
         "04-henzhua-jichu-baozhang.md",
         "bilingual/04-henzhua-jichu-baozhang.md",
         "full.md",
         "figures.md",
-        "figures.json",
-        "figures.csv",
+        "{report}.{edition}.figures.json",
+        "{report}.{edition}.figures.csv",
     )
-    assert written == {"en/docs/index.md", f"en/docs/{report}/index.md"} | {
-        f"{edition}/docs/{report}/{name}"
+    assert written == {f"en/docs/{report}/index.md"} | {
+        f"{edition}/docs/{report}/" + name.format(report=report, edition=edition)
         for edition in ("zh-Hans", "zh-Hant", "en")
         for name in names
     }

@@ -75,12 +75,14 @@ def test_coverage_counts_every_state_per_page_and_report_and_check_writes_nothin
     lines = result.stdout.splitlines()
     assert lines[0] == f"{REPORT}: English coverage"
     assert lines[1].split() == ["page", "segments", "reviewed", "machine", "outdated", "missing"]
-    rows = {line.split()[0]: line.split()[1:] for line in lines[2:15]}
+    rows = {line.split()[0]: line.split()[1:] for line in lines[2:16]}
     # The organisation, and the labels of the headline figures and charts.
     assert rows["report.yml"] == ["11", "0", "11", "0", "0"]
+    # What each figure counts (84 figures, two of them no figure: the 1 of 1+X).
+    assert rows["figures.yml"] == ["82", "0", "82", "0", "0"]
     assert rows["zh-Hans/03-puxie-yuren-xinpian.md"] == ["9", "1", "6", "1", "1"]
-    assert rows["total"] == ["71", "1", "68", "1", "1"]
-    assert lines[-1] == f"{CLEAN}; 69 translated segments checked; 1 of 71 segments reviewed"
+    assert rows["total"] == ["153", "1", "150", "1", "1"]
+    assert lines[-1] == f"{CLEAN}; 147 translated segments checked; 1 of 153 segments reviewed"
     after = {p: p.read_bytes() for p in project.root.rglob("*") if p.is_file()}
     assert after == before
 

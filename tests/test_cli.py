@@ -15,6 +15,7 @@ def test_the_commands_are_the_documented_ones() -> None:
     assert COMMANDS == [
         "build",
         "check",
+        "figures",
         "generate",
         "import",
         "serve",

@@ -189,6 +189,7 @@ def test_a_section_saved_under_another_name_is_named_in_a_warning(here: Project,
     pages = Path(REPORT, "zh-Hans")
     (pages / "04-henzhua-jichu-baozhang.md").rename(pages / name)
     edit(META, lambda text: text.split("# The figures")[0])  # its headline figures go too
+    Path(REPORT, "figures.yml").unlink()  # and what its figures count
     result = generated()
     assert result.stderr == f"{REPORT}/zh-Hans/{name}: {NOT_A_PAGE}"
     assert not Path(
@@ -209,14 +210,14 @@ def test_files_and_folders_nothing_reads_are_named(here: Project) -> None:
         "edition\n"
         "  hint: if it is a report, add report.yml (organisation, year); if not, keep it outside "
         "content/\n"
-        f"{REPORT}/notes.txt: warning: not part of the report: only report.yml, zh-Hans/ and "
-        "translations/ are read\n"
+        f"{REPORT}/notes.txt: warning: not part of the report: only report.yml, figures.yml, "
+        "zh-Hans/ and translations/ are read\n"
         "  hint: delete it, or keep it outside content/\n"
         f"{REPORT}/translations/en.po~: warning: not a translation memory: only en.po is read "
         "here\n"
         "  hint: delete it, or keep it outside content/\n"
-        f"{REPORT}/zh-Hant: warning: not part of the report: only report.yml, zh-Hans/ and "
-        "translations/ are read\n"
+        f"{REPORT}/zh-Hant: warning: not part of the report: only report.yml, figures.yml, "
+        "zh-Hans/ and translations/ are read\n"
         "  hint: delete it, or keep it outside content/\n"
         "content/site.yaml: warning: not read: content/ holds site.yml, glossary.yml and one "
         "folder per report (did you mean site.yml?)\n"
@@ -357,12 +358,12 @@ def test_unknown_keys_are_warnings_with_the_nearest_known_key(here: Project) -> 
         "    chart:\n"
         "    ^\n"
         "  hint: known keys here: organisation, year, subtitle, speaker, published, source, "
-        "dropped, headline_figures, charts; anything else is not read\n"
+        "licence, dropped, headline_figures, charts; anything else is not read\n"
         "content/site.yml:9:1: warning: unknown key site_names (did you mean site_name?)\n"
         "    site_names:\n"
         "    ^\n"
-        "  hint: known keys here: site_url, site_name, zh-Hant, translate; anything else is not "
-        "read\n"
+        "  hint: known keys here: site_url, site_name, zh-Hant, translate, operator, licence; "
+        "anything else is not read\n"
     )
 
 

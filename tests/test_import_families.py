@@ -396,5 +396,5 @@ def test_subtitle_and_speaker_read_into_report_yml_show_under_the_title(tmp_path
             "# 政府工作报告 { #title }\n\n"
             "――2026年1月27日在青海省第十四届人民代表大会第四次会议上\n{ .rs-subtitle }\n\n"
             "省长 罗东川\n{ .rs-speaker }\n\n"
-            "发布单位：青海省人民政府 · 年份：2026\n{ .rs-meta }\n"
+            "发布单位：青海省人民政府 · 年份：2026 · 发布日期：2026年1月31日"
         ) in text

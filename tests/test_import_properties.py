@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import ReportSiteError
@@ -176,3 +176,46 @@ def test_furniture_around_a_report_is_dropped_and_nothing_else(
     assert outline.title is not None and outline.title.number == len(top) + 1
     dropped = sorted(r.line for r in findings.removals)
     assert dropped == [*range(1, len(top) + 1), *range(len(lines) - len(end) + 1, len(lines) + 1)]
+
+
+def _printed(paragraph: str, width: int) -> list[str]:
+    """A paragraph as a PDF prints it: lines of `width` characters, the first two short."""
+    first = width - 2
+    rest = range(first, len(paragraph), width)
+    return [paragraph[:first]] + [paragraph[k : k + width] for k in rest]
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(st.lists(sentence, min_size=3, max_size=8).map("".join), min_size=3, max_size=6),
+    st.integers(22, 36),
+    st.integers(5, 12),
+    st.booleans(),
+)
+def test_a_text_broken_at_a_pages_width_reads_back_as_its_paragraphs(
+    paragraphs: list[str], width: int, per_page: int, blank: bool
+) -> None:
+    """Paragraphs broken every `width` characters (with a page number and the running head every
+    `per_page` lines, and a blank line after each line or none) read back as the paragraphs."""
+    printed = [_printed(p, width) for p in paragraphs]
+    # A paragraph whose last line is full cannot be told from one that goes on.
+    assume(all(len(lines[-1]) < (width if len(lines) > 1 else width - 2) for lines in printed))
+    # Enough different lines broken mid-paragraph to tell the width by, and no line twice (a
+    # line repeated at the edges of pages is what a running head is).
+    assume(len({line for lines in printed for line in lines[:-1]}) >= 6)
+    every = [line for lines in printed for line in lines]
+    assume(len(set(every)) == len(every))
+    assume(sum(len(lines) for lines in printed) > per_page)  # a page number, a running head
+    head = "某市审计局工作报告"
+    lines = [head, "某市2020年工作总结"]
+    for k, line in enumerate(line for lines in printed for line in lines):
+        if k and k % per_page == 0:
+            lines += [f"- {k // per_page} -", head]
+        lines.append(line)
+    if blank:
+        lines = [item for line in lines for item in (line, "")]
+    findings = Findings("report.txt", lines)
+    outline = build_outline(lines, findings)
+    assert outline.title is not None and outline.title.text == "某市2020年工作总结"
+    assert [b.text for b in outline.preamble] == paragraphs
+    assert {r.reason for r in findings.removals} <= {"page number", "running head"}

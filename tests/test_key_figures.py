@@ -11,9 +11,11 @@ from html.parser import HTMLParser
 import pytest
 
 from generator.content import load_site
+from generator.editions import SourceEdition
 from generator.editions.english import EnglishEdition
 from generator.errors import ReportSiteError
-from generator.key_figures import find, report_figures, to_csv, to_json
+from generator.figure_data import About, edition_files
+from generator.key_figures import find, report_figures
 from generator.model import FigureRef
 from generator.render.charts import bar_chart
 from generator.site import Project
@@ -63,12 +65,16 @@ def test_dates_are_not_counted_as_figures(rows: list) -> None:  # type: ignore[t
 
 def test_json_and_csv_hold_every_figure(project: Project, rows: list) -> None:  # type: ignore[type-arg]
     report = load_site(project.content).reports[0]
-    data = json.loads(to_json(report, rows))
+    about = About("title", "organisation", "what", "https://x/figures/", None, "")
+    files = edition_files(report, rows, SourceEdition(), "https://x/zh-Hans/r/", about)
+    prefix = "hangzhou-education-2020.zh-Hans"
+    data = json.loads(files[f"{prefix}.figures.json"])
     assert data["count"] == len(rows) == len(data["figures"])
-    assert data["figures"][0]["sentence_en"]
-    table = list(csv.DictReader(io.StringIO(to_csv(rows).lstrip("\ufeff"))))
+    assert data["figures"][0]["sentence"] and data["figures"][0]["label"]
+    csv_text = files[f"{prefix}.figures.csv"].lstrip("\ufeff")
+    table = list(csv.DictReader(io.StringIO(csv_text)))
     assert len(table) == len(rows)
-    assert table[0]["text_zh"] == rows[0].text_zh
+    assert table[0]["text"] == rows[0].text_zh
 
 
 def test_a_headline_figure_the_page_does_not_state_is_refused(project: Project) -> None:

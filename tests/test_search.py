@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from generator.search import incremental
 from generator.search.index import Index, PageGroup, write_index
 from generator.search.passages import Page, Passage, read_page
+from generator.search.phrases import for_text, from_opencc, word_pairs
 from generator.search.text import fold, shard_of, stem, tokens
 from generator.site import Project
 
@@ -51,6 +52,18 @@ def test_folding_keeps_every_character_in_its_place(text: str) -> None:
         (("reform", "reforms", "reformed"), True),
         (("run", "running"), True),
         (("school", "scholar"), False),
+        # British and American spellings meet.
+        (("enrol", "enrolment", "enrollment", "enrolled", "enrolling"), True),
+        (("labour", "labor"), True),
+        (("centre", "center", "centres"), True),
+        (("programme", "programmes", "program"), True),
+        (("organisation", "organizations"), True),
+        (("computerised", "computerized"), True),
+        (("recruit", "recruitment", "recruited"), True),
+        (("teacher", "teachers", "teaching"), True),
+        (("conditioner", "conditioning"), True),
+        (("four", "for"), False),  # -our only where a word is long enough to be labour's kind
+        (("number", "numb"), False),  # -er only where what is left is a word's length
     ],
 )
 def test_english_words_meet_at_their_stem(words: tuple[str, ...], same: bool) -> None:
@@ -59,6 +72,40 @@ def test_english_words_meet_at_their_stem(words: tuple[str, ...], same: bool) ->
 
 def test_chinese_is_indexed_as_character_pairs_and_each_runs_last_character() -> None:
     assert tokens("民办学校。G20") == {"民办", "办学", "学校", "校", "g20"}
+
+
+def test_a_hyphenated_word_and_a_number_with_commas_are_also_indexed_whole() -> None:
+    # well-being finds wellbeing, 78,900 finds 78900, and each part still finds its word.
+    assert tokens("well-being, 78,900 and COVID-19") >= {
+        stem("wellbeing"),
+        stem("well"),
+        "being",
+        "78900",
+        "78",
+        "900",
+        "covid19",
+        "19",
+    }
+    assert "1234" not in tokens("12,34")  # not thousands
+
+
+def test_taiwan_and_mainland_words_for_one_thing_are_known_both_ways() -> None:
+    pairs = set(word_pairs())
+    for mainland, taiwan in [
+        ("网络", "网路"),
+        ("信息", "资讯"),
+        ("软件", "软体"),
+        ("芯片", "晶片"),
+    ]:
+        assert tuple(sorted((fold(mainland), fold(taiwan)))) in pairs
+    # The index ships a word only where the text holds its other form.
+    text = {"网络"}
+    assert for_text(lambda w: w in text) == {"网路": "网络"}
+
+
+def test_the_word_table_is_opencc_s_own() -> None:
+    # phrases.tsv is what `python -m generator.search.phrases` writes from the installed OpenCC.
+    assert list(word_pairs()) == from_opencc()
 
 
 def test_a_passage_knows_its_anchor_and_leaves_out_what_is_marked_excluded() -> None:

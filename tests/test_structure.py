@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.severity",
             "generator.findings",
             "generator.cjk",
+            "generator.typography",
             "generator.edition_list",
             "generator.markdown_text",
             "generator.html_safety",
@@ -44,6 +45,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "generator.editions",
             "generator.key_figures",
+            "generator.figure_data",
             "generator.renderings",
             "generator.terms",
             "generator.search",
@@ -60,6 +62,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.build_stats",
             "generator.serve",
             "generator.check",
+            "generator.figure_labels",
             "generator.importer",
             "generator.tm.changes",
             "generator.tm.pr_body",

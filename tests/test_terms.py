@@ -293,7 +293,9 @@ def test_min_coverage_refuses_a_report_below_the_share_the_editor_chooses(
     po = store.load(po_file)
     emptied = 0
     for entry in po:
-        if entry.msgid and not entry.obsolete and emptied < 8:
+        if (
+            entry.msgid and not entry.obsolete and emptied < 17
+        ):  # of 153 segments (71 of the text, 82 names of figures)
             entry.msgstr = ""
             emptied += 1
     store.save(po, po_file)
@@ -303,7 +305,7 @@ def test_min_coverage_refuses_a_report_below_the_share_the_editor_chooses(
     result = CliRunner().invoke(main, [*args, "--min-coverage", "90"])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"{REPORT}: English coverage 88.7% is below the minimum of 90%\n"
+        f"{REPORT}: English coverage 88.9% is below the minimum of 90%\n"
         "  hint: translate what is missing (report-site translate), or lower --min-coverage\n"
     )
 

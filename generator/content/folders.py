@@ -3,6 +3,7 @@
     content/site.yml, content/glossary.yml
     content/<report>/                  a folder with report.yml; its name is the report's address
         report.yml
+        figures.yml                    what each figure counts (optional; `report-site figures`)
         zh-Hans/index.md               the title and preamble
         zh-Hans/NN-name.md             one page per section
         translations/en.po             the translation memory of each translated edition
@@ -28,6 +29,7 @@ from generator.slugs import REPORT_SLUG, RESERVED_SLUGS
 SITE_FILE = "site.yml"
 GLOSSARY_FILE = "glossary.yml"
 REPORT_FILE = "report.yml"
+FIGURES_FILE = "figures.yml"
 PAGES_DIR = SOURCE.code
 TRANSLATIONS_DIR = "translations"
 INDEX_PAGE = "index.md"
@@ -96,13 +98,13 @@ def report_folders(root: Path, problems: Problems) -> list[ReportFolder]:
 
 
 def _report_folder(folder: Path, root: Path, problems: Problems) -> ReportFolder:
-    known = {REPORT_FILE, PAGES_DIR, TRANSLATIONS_DIR}
+    known = {REPORT_FILE, FIGURES_FILE, PAGES_DIR, TRANSLATIONS_DIR}
     for entry in _entries(folder):
         if entry.name not in known:
             problems.warn(
                 Loc(shown_path(entry, root)),
-                f"not part of the report: only {REPORT_FILE}, {PAGES_DIR}/ and "
-                f"{TRANSLATIONS_DIR}/ are read",
+                f"not part of the report: only {REPORT_FILE}, {FIGURES_FILE}, {PAGES_DIR}/ "
+                f"and {TRANSLATIONS_DIR}/ are read",
                 ELSEWHERE,
             )
     sections = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from generator.content.figures_file import LabelChoice, read_figures_file, resolve_labels
 from generator.content.folders import REPORT_FILE, ReportFolder, report_folders
 from generator.content.glossary import read_glossary
 from generator.content.headlines import resolve_all
@@ -26,10 +27,11 @@ from generator.model import Glossary, Report, Site, SiteConfig
 
 @dataclass(frozen=True)
 class ReportEntry:
-    """A report folder and its report.yml, read and checked on their own."""
+    """A report folder, its report.yml and figures.yml, read and checked on their own."""
 
     folder: ReportFolder
     meta: ReportMeta
+    figures: tuple[LabelChoice, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -60,8 +62,9 @@ def open_content(root: Path) -> Content:
     entries = []
     for folder in folders:
         meta = _read_meta(folder, root, problems)
+        figures = read_figures_file(folder.path, root, problems)
         if meta is not None:
-            entries.append(ReportEntry(folder, meta))
+            entries.append(ReportEntry(folder, meta, figures))
     if not folders and not problems.items:
         problems.add(
             Loc(display_path(root)),
@@ -77,7 +80,11 @@ def _read_meta(folder: ReportFolder, root: Path, problems: Problems) -> ReportMe
     return REPORT.read_document(Reader(file, problems)) if file is not None else None
 
 
-_REPORT_FIELDS = frozenset(f.name for f in fields(Report)) - {"headlines", "charts"}
+_REPORT_FIELDS = frozenset(f.name for f in fields(Report)) - {
+    "headlines",
+    "charts",
+    "figure_labels",
+}
 
 
 def load_report(entry: ReportEntry, root: Path, problems: Problems) -> Report | None:
@@ -90,6 +97,7 @@ def load_report(entry: ReportEntry, root: Path, problems: Problems) -> Report | 
     pages = {page.slug: page for page in (index, *sections)}
     unread = frozenset(path.stem for path in folder.sections) - set(pages)
     headlines, charts = resolve_all(meta.headlines, meta.charts, pages, problems, unread)
+    labels = resolve_labels(entry.figures, pages, problems, unread)
     # Everything report.yml says that the model holds as it is, choices aside (resolved above).
     said = {f.name: getattr(meta, f.name) for f in fields(meta) if f.name in _REPORT_FIELDS}
     return Report(
@@ -100,6 +108,7 @@ def load_report(entry: ReportEntry, root: Path, problems: Problems) -> Report | 
         sections=tuple(sections),
         headlines=headlines,
         charts=charts,
+        figure_labels=labels,
         **said,
     )
 

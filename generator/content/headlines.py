@@ -137,6 +137,20 @@ HEADLINES = list_of(HEADLINE, "write one `- {label: …, page: …, figure: …}
 CHARTS = list_of(CHART, "write each chart as `- title: …` with `page:` and `bars:` below it")
 
 
+def is_a_page(page: Located[str], pages: dict[str, Page], problems: Problems) -> bool:
+    """Whether report.yml or figures.yml names a page of the report; if not, it is said where."""
+    if page.value in pages:
+        return True
+    example = next(iter(pages), "01-…")
+    problems.add(
+        page.loc,
+        f"no page {page.value!r} in this report",
+        f"use a file name from {PAGES_DIR}/ without .md, e.g. {example}",
+        page.line,
+    )
+    return False
+
+
 def resolve(
     choice: FigureChoice, pages: dict[str, Page], problems: Problems, unread: frozenset[str]
 ) -> FigureRef | None:
@@ -149,14 +163,7 @@ def resolve(
         problems.add(entry.loc, f"{entry.value}.page is missing", PAGE, entry.line)
         return None
     page = choice.page.value
-    if page not in pages:
-        example = next(iter(pages), "01-…")
-        problems.add(
-            choice.page.loc,
-            f"no page {page!r} in this report",
-            f"use a file name from {PAGES_DIR}/ without .md, e.g. {example}",
-            choice.page.line,
-        )
+    if not is_a_page(choice.page, pages, problems):
         return None
     text = choice.figure.value
     body = "".join(plain_text(s.text) for s in pages[page].segments())

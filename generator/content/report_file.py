@@ -6,6 +6,7 @@
     speaker: 省长 刘捷                       # optional, translated
     published: 2026-01-31                   # optional: the day it was published
     source: {file: zhejiang-gov-2026.txt, sha256: …, url: https://…}   # written by import
+    licence: {zh-Hans: …, en: …, url: https://…}   # optional: this report's terms (notice.py)
     dropped: […]                            # what import left out, and why (kept, not shown)
     headline_figures: […]                   # see headlines.py
     charts: […]
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.content.headlines import CHARTS, HEADLINES, ChartChoice, HeadlineChoice
+from generator.content.notice import notice
 from generator.content.schema import (
     Key,
     Schema,
@@ -31,7 +33,7 @@ from generator.content.schema import (
     text,
     web_address,
 )
-from generator.model import DroppedText, ReportSource, Segment
+from generator.model import DroppedText, Notice, ReportSource, Segment
 
 # The People's Republic's first year, and a bound well past any report being written now.
 FIRST_YEAR, LAST_YEAR = 1949, 2100
@@ -50,6 +52,7 @@ class ReportMeta:
     speaker: Segment | None = None
     published: date | None = None
     source: ReportSource = field(default_factory=ReportSource)
+    licence: Notice | None = None
     dropped: tuple[DroppedText, ...] = ()
     headlines: tuple[HeadlineChoice, ...] = ()
     charts: tuple[ChartChoice, ...] = ()
@@ -90,6 +93,7 @@ REPORT = Schema(
         "speaker": Key(segment(optional_text)),
         "published": Key(a_date),
         "source": Key(SOURCE),
+        "licence": Key(notice),
         "dropped": Key(list_of(DROPPED, "leave the list as import wrote it")),
         "headline_figures": Key(HEADLINES, attr="headlines"),
         "charts": Key(CHARTS),

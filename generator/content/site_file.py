@@ -3,8 +3,10 @@ translation engine `translate` uses by default.
 
     site_url: https://example.org/reports/
     site_name: {zh-Hans: 工作报告, zh-Hant: 工作報告, en: Reports}
-    zh-Hant: {opencc: s2tw, keep: {杭州高级中学: 杭州高級中學}}
+    zh-Hant: {opencc: s2tw, keep: {杭州高级中学: 杭州高級中學}, quotes: 「」}
     translate: {engine: openai-compatible, base_url: http://127.0.0.1:11434/v1, model: qwen2.5}
+    operator: {zh-Hans: …, en: …, url: https://…}      # who runs the site (notice.py)
+    licence: {zh-Hans: …, en: …, url: https://…}       # terms of reuse (notice.py)
 
 A new setting is one line in SITE (or in a section's schema) and a field of SiteConfig.
 """
@@ -20,6 +22,7 @@ import opencc
 import yaml
 
 from generator.content.folders import SITE_FILE
+from generator.content.notice import notice
 from generator.content.schema import (
     Key,
     Schema,
@@ -41,6 +44,9 @@ SITE_URL_EXAMPLE = "for example https://example.org/reports/"
 OPENCC_CONFIGS = tuple(sorted(name[:-5] for name in opencc.CONFIGS if name.startswith("s2")))
 KEY_ENVS = "OPENAI_API_KEY, DEEPL_AUTH_KEY or LIBRETRANSLATE_API_KEY"
 ENGLISH_VARIANTS = ("EN-GB", "EN-US")
+# The quotation marks of the Traditional edition: Taiwan's and Hong Kong's corner brackets (the
+# default), or the Simplified text's curly quotes, kept.
+QUOTE_STYLES = {"「」": "Taiwan and Hong Kong usage, the default", "“”": "as the Simplified text"}
 
 
 def site_url(reader: Reader, node: yaml.Node, path: str) -> str:
@@ -123,6 +129,14 @@ def english_variant(reader: Reader, node: yaml.Node, path: str) -> str | None:
     return value
 
 
+def quote_style(reader: Reader, node: yaml.Node, path: str) -> str:
+    value = text(reader, node, path) or HantConfig.quotes
+    if value not in QUOTE_STYLES:
+        choices = "; ".join(f"{style} ({what})" for style, what in QUOTE_STYLES.items())
+        raise Invalid(f"{path} must be 「」 or “”, not {value!r}", f"use {choices}")
+    return value
+
+
 TRANSLATE = {
     "engine": Key(located_text),
     "base_url": Key(optional),
@@ -134,8 +148,9 @@ HANT_SCHEMA = Schema(
     {
         "opencc": Key(opencc_config),
         "keep": Key(protected_terms, attr="protected_terms"),
+        "quotes": Key(quote_style),
     },
-    "write `opencc:` and `keep:` indented below it",
+    "write `opencc:`, `keep:` and `quotes:` indented below it",
 )
 SITE_NAMES: Schema[dict[str, str]] = Schema(
     dict,
@@ -149,6 +164,8 @@ SITE = Schema(
         "site_name": Key(SITE_NAMES),
         HANT.code: Key(HANT_SCHEMA, attr="hant"),
         "translate": Key(translate_section),
+        "operator": Key(notice),
+        "licence": Key(notice),
     },
 )
 

@@ -2,7 +2,9 @@
 
 Phrase conversion (`s2twp`) also rewrites vocabulary, and with it proper names (杭州高级中学 →
 杭州高階中學). Terms in the site's `zh-Hant.keep` table are taken out before conversion and put
-back in the form the table gives, so names stay names.
+back in the form the table gives, so names stay names. Quotation marks become the corner
+brackets Taiwan and Hong Kong read (「」), unless site.yml keeps the Simplified text's
+(`quotes: “”`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from generator.edition_list import HANT
 from generator.editions import EditionText, State
 from generator.errors import ReportSiteError
 from generator.model import HantConfig, Segment
+from generator.typography import corner_quotes
 
 # Private-use code points stand in for protected terms while OpenCC runs: it leaves them alone.
 _PLACEHOLDER_BASE = 0xF0000
@@ -40,6 +43,8 @@ class HantEdition:
 
     def __init__(self, config: HantConfig):
         self.converter = converter(config.opencc)
+        self.config = config
+        self.corners = config.quotes == "「」"
         self.terms = dict(config.protected_terms)
         # Longest first, so a longer name wins over a shorter one inside it.
         ordered = sorted(self.terms, key=len, reverse=True)
@@ -51,7 +56,8 @@ class HantEdition:
         # bilingual view, the full report): convert each once.
         converted = self.memo.get(text)
         if converted is None:
-            converted = self.memo[text] = self._convert(text)
+            converted = self._convert(text)
+            converted = self.memo[text] = corner_quotes(converted) if self.corners else converted
         return converted
 
     def _convert(self, text: str) -> str:

@@ -138,7 +138,7 @@ class _Reader:
             mark = Mark(numbering.scheme, lead, line, numbering)
             if not rest:
                 return [mark]
-            return [mark, Paragraph((Line(line.number, rest, line.col + len(lead)),))]
+            return [mark, Paragraph((line.tail(len(lead)),))]
         return [self.read_paragraph()]
 
     def is_entry(self, line: Line, scheme: str) -> bool:

@@ -25,6 +25,21 @@ BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
 _GARBAGE_SHARE = 0.01
 _GARBAGE_MIN = 20
 
+# Radicals that PDF copies give for the characters they look like (⼈ U+2F08 for 人, ⻓ U+2ED3
+# for 长): read as those characters, or searching for 人 would never find them. Kangxi radicals
+# have Unicode's compatibility mapping; CJK Radicals Supplement ones are read as the Simplified
+# characters they stand for (the source is zh-Hans).
+LOOKALIKES = {
+    **{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)},
+    "⼾": "户",
+    **dict(
+        zip(
+            "⺟⺠⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳",
+            "母民见角贝车长门青韦页风飞食马鱼鸟卤麦黄黾齐齿龙龟",
+            strict=True,
+        )
+    ),
+}
 REMOVED_KINDS = ("invisible", "bidi", "control", "page-break", "separator")
 _REASONS = {
     "invisible": "invisible character",
@@ -51,7 +66,12 @@ def check_characters(text: str, findings: Findings) -> str:
         kept = []
         for col, ch in enumerate(line, 1):
             kind = character_kind(ch)
-            if kind in REMOVED_KINDS:
+            if kind == "lookalike":
+                replacement = LOOKALIKES[ch]
+                reason = f"radical read as {replacement} ({_name(ch)})"
+                findings.remove(Removal(number, col, ch, reason, replacement=replacement))
+                kept.append(replacement)
+            elif kind in REMOVED_KINDS:
                 findings.remove(Removal(number, col, ch, f"{_REASONS[kind]} ({_name(ch)})"))
             else:
                 kept.append(ch)
@@ -62,7 +82,8 @@ def check_characters(text: str, findings: Findings) -> str:
                 _report(kind, ch, number, col, findings)
         cleaned.append("".join(kept))
     for removal in findings.removals:
-        findings.removed_cols.setdefault(removal.line, []).append(removal.col)
+        if not removal.replacement:
+            findings.removed_cols.setdefault(removal.line, []).append(removal.col)
     for kind, count in sorted(counts.items()):
         if count > MAX_PER_KIND:
             more = count - MAX_PER_KIND
@@ -79,6 +100,8 @@ def character_kind(ch: str) -> str | None:
         return None
     if ch in REMOVABLE:
         return "invisible"
+    if ch in LOOKALIKES:
+        return "lookalike"
     if ch in BIDI:
         return "bidi"
     if ch == "\ufffd":
@@ -129,6 +152,11 @@ _MESSAGES = {
         "removed {name}",
         f"if a paragraph ends here, start a new paragraph in the imported page ({_LISTED})",
     ),
+    "lookalike": (
+        "read {name} as {replacement}: a radical that looks like the character (PDF copies "
+        "give them), which search would not find",
+        f"nothing to do ({_LISTED})",
+    ),
     "replacement": (
         "{name}: a character was lost before this file was saved",
         "compare this line with the published report and type the missing character",
@@ -144,6 +172,7 @@ _MORE = {
     "control": "control characters removed",
     "page-break": "page breaks removed",
     "separator": "line separators removed",
+    "lookalike": "radicals read as the characters they look like",
     "replacement": "U+FFFD replacement characters",
     "private": "private-use characters",
 }
@@ -151,4 +180,5 @@ _MORE = {
 
 def _report(kind: str, ch: str, line: int, col: int, findings: Findings) -> None:
     message, hint = _MESSAGES[kind]
-    findings.warn(line, col, message.format(name=char_name(ch)), hint)
+    replacement = LOOKALIKES.get(ch, "")
+    findings.warn(line, col, message.format(name=char_name(ch), replacement=replacement), hint)

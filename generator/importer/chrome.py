@@ -37,6 +37,8 @@ DISCLOSURE = "disclosure record"
 ADDRESS = "page address"
 PAGE_ID = "page id"
 FOOTER = "page footer"
+SUMMARY = "page summary"
+HEADER = "page header"
 
 MAX_VALUE = 40  # a byline's or a record's value is at most this long
 MAX_LINKS = 30  # link titles under one "related links" heading, at most
@@ -47,7 +49,8 @@ _MENU_TEXT = """
 【字号： 字号： 【字号 字号 【字体： 字体： 【字体 字体 扫一扫 分享到： 分享到 分享： 分享:
 【打印】 【关闭】 【打印本页】 【关闭窗口】 【返回顶部】 【收藏】
 [打印] [关闭] [打印本页] [关闭窗口] 微信 微博 QQ QQ空间 朋友圈 新浪微博 腾讯微博
-网站导航 登录 注册 无障碍浏览 长者模式 关怀版 >>
+网站导航 登录 注册 无障碍浏览 长者模式 关怀版 >> 繁体 繁体字 简体 简体字 繁體 跳过导航 跳转到内容
+语音阅读 语音播报 - --
 """
 _MENU_WORDS = frozenset(_MENU_TEXT.split())
 _MENU_LINE = re.compile(
@@ -61,11 +64,14 @@ _BYLINE_LABELS = {
         [
             *("来源", "信息来源", "文章来源", "稿件来源", "作者", "责任编辑", "编辑", "责编"),
             *("浏览次数", "浏览量", "点击数", "点击量", "访问量", "访问次数", "阅读量"),
-            *("阅读次数", "关键词", "更新时间", "内容概述"),
+            *("阅读次数", "关键词", "更新时间", "内容概述", "语音阅读", "字数"),
         ],
         ("", 0),
     ),
-    **dict.fromkeys(["时间", "发布时间", "发表时间", "发布日期", "日期"], ("published", 1)),
+    **dict.fromkeys(
+        ["时间", "发布时间", "发表时间", "发布日期", "日期", "刊发日期", "见报日期"],
+        ("published", 1),
+    ),
     "发表单位": ("organisation", 0),
 }
 _RECORD_LABELS = {
@@ -73,14 +79,16 @@ _RECORD_LABELS = {
         [
             *("索引号", "主题分类", "体裁分类", "组配分类", "服务对象分类", "信息分类"),
             *("文号", "发文字号", "公开方式", "公开范围", "公开形式", "公开时限", "公开目录"),
-            *("公开责任部门", "有效性", "效力状态", "主题词", "所属机构", "发文日期"),
-            *("生效时间", "生效日期", "废止时间", "废止日期"),
+            *("公开责任部门", "有效性", "效力状态", "主题词", "所属机构"),
+            *("生效时间", "生效日期", "废止时间", "废止日期", "文件编号", "发布文号", "主题导航"),
+            *("保密审查情况", "部门主要负责人审签情况"),
         ],
         ("", 0),
     ),
     **dict.fromkeys(["发布机构", "发文机关", "发文机构", "发布单位"], ("organisation", 0)),
     **dict.fromkeys(["文件名称", "标题", "名称", "信息名称"], ("title", 0)),
     "公开日期": ("published", 1),
+    "发文日期": ("published", 3),
     "生成日期": ("published", 2),
     "成文日期": ("published", 3),
 }
@@ -104,6 +112,7 @@ _END_LINKS = re.compile(r"^(?:上一篇|下一篇)[：:].{0,80}$")
 _BREADCRUMB_START = re.compile(
     r"^(?:当前位置|您的位置|您现在的位置|你的位置|你现在的位置|所在位置)\s*[：:]"
 )
+_SPACED_CRUMBS = re.compile(r"^首页(?:\s+[^\s。，,；;！？]{1,40}){1,6}$")
 _CRUMB_SEPARATOR = re.compile(r"^[>›»＞/]+$")
 _CRUMBS = re.compile(r"^首页(?:\s*[>›»＞]\s*[^>›»＞]{1,20})+$")
 _PAGE_ID = re.compile(r"^[0-9a-fA-F]{32}[：:][^。！？]{0,60}$")
@@ -121,6 +130,33 @@ _LEADING_MENU = re.compile(r"^(?:【[^】]{1,6}】\s*|\[[^\]]{1,6}\]\s*|[•·�
 # How a report's title ends: such a line is never a byline's value.
 _DOCUMENT = re.compile(r"(?:报告|总结|公报|要点|规划|纲要|计划|方案|意见|通知|决定|讲话|年鉴)$")
 _CELL = re.compile(r"\s*[|｜\t]\s*")
+# A list bullet a page puts before each item of its byline or menu (`• 来源:市审计局`).
+_BULLET = re.compile(r"^[•●▪◦·]\s*")
+# A rule drawn with characters (`----`, `********`, `======`).
+_SEPARATOR = re.compile(r"^([-*=_~#—─━·•])\1{2,}$")
+# A picture's file name left where the picture was (`20240122001.jpg`, `/…/决算报表.xls`).
+_IMAGE_FILE = re.compile(
+    r"^/?[^\s。，,；;]{1,80}\.(?:jpe?g|png|gif|bmp|webp|xlsx?|docx?|pdf|wps)$", re.IGNORECASE
+)
+# A newspaper's page line (`第一版:要闻版总第4492期 >2024-01-22编印`).
+_EDITION = re.compile(r"^第[一二三四五六七八九十\d]{1,4}版\s*[：:]\S{0,12}版[^。！？]{0,40}$")
+# An online library's note on the work a page belongs to (`本作品收錄於《…》`).
+_LIBRARY_NOTE = re.compile(r"^本作品(?:收錄於|收录于|收錄于)")
+# "Bookmark this page (Ctrl+D)" prompts.
+_BOOKMARK = re.compile(r"Ctrl\s*\+\s*D|设为书签|收藏本站|收藏本页")
+# The end mark of a press release (`完`), and a reprint note (`（转载自…新闻公报）`).
+# A page's own summary of the article above its text (`【摘要】:…`), repeating the text.
+_SUMMARY = re.compile(r"^[【\[](?:摘要|内容摘要|内容提要|导读|核心提示)[】\]]\s*[：:]?")
+# A link with an arrow (`选择区域:>>`, `更多>>`) and a pager (`1234...全文 12 下一页`).
+_LINK_ARROW = re.compile(r"^[^\s。，,；;]{1,12}\s*(?:>>|»|》》|＞＞)$")
+_PAGER = re.compile(r"^[\d\s.…]*(?:全文)?[\d\s]*(?:上一页|下一页|尾页)$")
+# A press release's dateline after its end mark (`2014年11月20日(星期四)`, `香港时间9时40分`).
+_DATELINE = re.compile(
+    r"^(?:\d{4}年\d{1,2}月\d{1,2}日\s*[（(]星期[一二三四五六日天][）)]"
+    r"|(?:香港|澳门|澳門|北京)时间\s*\d{1,2}时\d{1,2}分)$"
+)
+_END_MARKS = frozenset(["完", "（完）", "(完)", "【完】", "[完]", "-完-", "—完—"])
+_REPRINT = re.compile(r"^[（(](?:转载自|轉載自|转自|轉自|来源于|來源於)[^（()）]{2,40}[）)]$")
 
 
 @dataclass(frozen=True)
@@ -131,17 +167,38 @@ class Unit:
     reason: str
     size: int
     fields: tuple[tuple[str, str], ...] = ()  # (field, value), one per line
+    # Further fields the first line gives (`发布机构: … 生成日期: …` gives two).
+    more: tuple[tuple[str, str], ...] = ()
 
     def field_of(self, k: int) -> tuple[str, str]:
         return self.fields[k] if k < len(self.fields) else ("", "")
+
+    @staticmethod
+    def of_line(reason: str, fields: tuple[tuple[str, str], ...]) -> Unit:
+        """A one-line unit giving `fields` (the first is the line's own, the rest `more`)."""
+        return Unit(reason, 1, fields[:1], fields[1:])
 
 
 def unit_at(texts: Sequence[str], i: int, at_end: bool = False) -> Unit | None:
     """The furniture that starts at `texts[i]` (stripped non-blank lines), or None when that line
     may be report text. `at_end`: after the report's last line, where "related links" and the
     link titles under them are furniture, and a bare date is not (it signs the report)."""
-    text = texts[i]
-    after = texts[i + 1] if i + 1 < len(texts) else None
+    text = _BULLET.sub("", texts[i])
+    after = _BULLET.sub("", texts[i + 1]) if i + 1 < len(texts) else None
+    if not text or _SEPARATOR.match(text) or _IMAGE_FILE.match(text) or _EDITION.match(text):
+        return Unit(MENU, 1)
+    if _BOOKMARK.search(text):
+        return Unit(MENU, 1)
+    if _LIBRARY_NOTE.match(text):
+        return Unit(HEADER, 1)
+    if at_end and (text in _END_MARKS or _REPRINT.match(text)):
+        return Unit(BYLINE, 1)
+    if at_end and _DATELINE.match(text):
+        return Unit(BYLINE, 1, (("published", iso_date(text)),))
+    if _SUMMARY.match(text) and not at_end:
+        return Unit(SUMMARY, 1)
+    if (_LINK_ARROW.match(text) and not _RELATED.match(text)) or (at_end and _PAGER.match(text)):
+        return Unit(MENU, 1)
     if text in _MENU_WORDS or _MENU_LINE.match(text) or _menu_words_only(text):
         return Unit(MENU, 1)
     crumbs = _breadcrumb(texts, i)
@@ -158,14 +215,14 @@ def unit_at(texts: Sequence[str], i: int, at_end: bool = False) -> Unit | None:
         return Unit(FOOTER, 1)
     record = _record_row(text)
     if record is not None:
-        return Unit(DISCLOSURE, 1, (record,))
+        return Unit.of_line(DISCLOSURE, record)
     label = _label_only(text)
     if label is not None:
         return _label_and_value(label, after, colon=text.rstrip()[-1] in "：:")
     fields = label_values(text)
     if fields is not None:
         reason = DISCLOSURE if any(k in _RECORD_LABELS for k, _ in fields) else BYLINE
-        return Unit(reason, 1, (_best_field(fields),))
+        return Unit.of_line(reason, _best_fields(fields))
     if DATETIME.match(text) or _STAMPED.match(text):
         return None if at_end else Unit(BYLINE, 1, (("published", iso_date(text)),))
     if at_end and _END_LINKS.match(text):
@@ -212,16 +269,17 @@ def label_values(text: str) -> list[tuple[str, str]] | None:
     return out
 
 
-def _best_field(fields: list[tuple[str, str]]) -> tuple[str, str]:
-    """The one report.yml field a line of labelled values gives, by the labels' priority."""
-    best: tuple[int, str, str] | None = None
+def _best_fields(fields: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The report.yml fields a line of labelled values gives, each by its labels' priority
+    (`生成日期` over `成文日期`), in the order of the fields' names; (("", ""),) for none."""
+    best: dict[str, tuple[int, str]] = {}
     for label, value in fields:
         field, rank = LABELS[label]
         if field == "published":
             value = iso_date(value)
-        if field and value and (best is None or (field, rank) < (best[1], best[0])):
-            best = (rank, field, value)
-    return (best[1], best[2]) if best else ("", "")
+        if field and value and (field not in best or rank < best[field][0]):
+            best[field] = (rank, value)
+    return tuple((name, best[name][1]) for name in sorted(best)) or (("", ""),)
 
 
 def _label_only(text: str) -> str | None:
@@ -261,29 +319,28 @@ def _is_value(text: str) -> bool:
     )
 
 
-def _record_row(text: str) -> tuple[str, str] | None:
+def _record_row(text: str) -> tuple[tuple[str, str], ...] | None:
     """A disclosure record written as a table row (`索引号 | /2025-0000 | 公开目录: | 工作报告 |`):
-    the field it gives ("" when none), else None."""
+    the fields it gives (see `_best_fields`), else None."""
     if "|" not in text and "｜" not in text and "\t" not in text:
         return None
     cells = [c for c in _CELL.split(text.strip("|｜ \t")) if c]
     if not cells or cells[0].rstrip("：:") not in LABELS:
         return None
-    best: tuple[str, str] = ("", "")
-    for k, cell in enumerate(cells):
-        label = cell.rstrip("：:")
-        if label in LABELS and k + 1 < len(cells) and cells[k + 1].rstrip("：:") not in LABELS:
-            field, _ = LABELS[label]
-            value = iso_date(cells[k + 1]) if field == "published" else cells[k + 1]
-            if field and value and not best[0]:
-                best = (field, value)
-    return best
+    pairs = [
+        (cell.rstrip("：:"), cells[k + 1])
+        for k, cell in enumerate(cells)
+        if cell.rstrip("：:") in LABELS
+        and k + 1 < len(cells)
+        and cells[k + 1].rstrip("：:") not in LABELS
+    ]
+    return _best_fields(pairs)
 
 
 def _breadcrumb(texts: Sequence[str], i: int) -> int:
     """How many lines a breadcrumb starting at `texts[i]` takes (0: none here)."""
     text = texts[i]
-    if _CRUMBS.match(text):
+    if _CRUMBS.match(text) or _SPACED_CRUMBS.match(text):
         return 1
     size = 0
     if _BREADCRUMB_START.match(text):

@@ -19,11 +19,37 @@ _LATIN = re.compile(r"[A-Za-z]")
 @dataclass(frozen=True)
 class Line:
     """One line of the source: its 1-based `number`, its text without surrounding white space,
-    and the 1-based column that text starts at (for messages)."""
+    and the 1-based column that text starts at (for messages). A line broken by a page's width
+    and joined back (see `layout`) is one `Line` whose `parts` are the source lines it joins."""
 
     number: int
     text: str
     col: int = 1
+    parts: tuple[Line, ...] = ()
+
+    def pieces(self) -> tuple[Line, ...]:
+        """The source lines (or pieces of one) this line is made of."""
+        return self.parts or (self,)
+
+    def tail(self, start: int) -> Line:
+        """The line from character `start` of its text on, with its own place in the source."""
+        pieces: list[Line] = []
+        at = 0
+        for piece in self.pieces():
+            end = at + len(piece.text)
+            if end > start:
+                cut = max(start - at, 0)
+                pieces.append(Line(piece.number, piece.text[cut:], piece.col + cut))
+            at = end
+        if len(pieces) == 1:
+            return pieces[0]
+        return Line(pieces[0].number, self.text[start:], pieces[0].col, tuple(pieces))
+
+
+def joined(parts: list[Line]) -> Line:
+    """Source lines that make one line of text, joined as they are (no separator added)."""
+    pieces = tuple(piece for part in parts for piece in part.pieces())
+    return Line(pieces[0].number, "".join(p.text for p in pieces), pieces[0].col, pieces)
 
 
 def join_texts(texts: list[str]) -> str:
@@ -121,6 +147,8 @@ class Outline:
     headings: list[Heading]
     fields: dict[str, Found] = field(default_factory=dict)
     split_lines: set[int] = field(default_factory=set)  # lines that had lost their breaks
+    # (line, next line) of the source lines joined into one line of text (see `layout`).
+    line_joins: set[tuple[int, int]] = field(default_factory=set)
 
     def bar_rows(self) -> set[int]:
         """The source lines read as rows of a `|` table: their bars separate cells, as the
@@ -140,6 +168,6 @@ class Outline:
         for blocks in [self.preamble, *(h.body for h in self.headings)]:
             for block in blocks:
                 if isinstance(block, Paragraph):
-                    numbers = [line.number for line in block.lines]
+                    numbers = [piece.number for line in block.lines for piece in line.pieces()]
                     out.update((a, b) for a, b in itertools.pairwise(numbers) if a != b)
-        return out
+        return out | self.line_joins

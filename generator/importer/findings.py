@@ -40,6 +40,9 @@ class Removal:
     whole_line: bool = False
     field: str = ""
     at: int = 0
+    # A character read as another (a radical copied from a PDF for the character it looks
+    # like): `text` is replaced by this rather than removed.
+    replacement: str = ""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importer.chrome import DATETIME, Unit, iso_date, unit_at
+from generator.importer.chrome import BYLINE, DATETIME, Unit, iso_date, unit_at
 from generator.importer.document import Found, Line, join_texts
 from generator.importer.findings import Findings, Removal
 from generator.importer.numbering import numbering_of
@@ -31,20 +31,38 @@ MAX_TAIL = 60  # furniture after the last line is looked for among the last this
 
 TITLE_BLOCK = "title block"
 REPEATED = "title repeated"
+ABOVE_TITLE = "above the title"
+NAVIGATION = "page navigation"
 
 TERMINAL = "。！？；：…”’）》」』】.!?;:)]\"'"
-_DASH = r"(?:——|—|――|―|──|─|--|－－|-)"
+_DASH = r"(?:——|—|――|―|──|─|⸺|⸻|--|－－|-)"
+# `——2026年1月27日在…`, and the same with 年 and 月 lost in a copy (`——2018724日在…`).
 SUBTITLE = re.compile(
-    rf"^(?:{_DASH}\s*(?:\d{{4}}年\d{{1,2}}月\d{{1,2}}日|在\S{{2,40}}(?:会议|大会)上)"
+    rf"^(?:{_DASH}\s*(?:\d{{4}}年?\d{{1,2}}月?\d{{1,2}}日|在\S{{2,40}}(?:会议|大会)上)"
     r"|\d{4}年\d{1,2}月\d{1,2}日[在于於])"
 )
 _OFFICE = (
     "省长|市长|县长|区长|州长|盟长|旗长|主席|主任|局长|厅长|部长|书记|镇长|乡长|院长|署长|总理"
+    "|审计长|检察长|委员长|秘书长|行长|会长|校长|处长|所长|社长|董事长|理事长|总经理"
 )
 _SPEAKER = rf"\S{{0,24}}?代?(?:{_OFFICE})[\s\u3000]+[\u4e00-\u9fff·]{{2,10}}"
 SPEAKER = re.compile(rf"^{_SPEAKER}$")
 _SPEAKER_TAIL = re.compile(rf"[\s\u3000]+({_SPEAKER})$")
-ADDRESS_LINE = re.compile(r"^(?:各位代表|各位委员|同志们|女士们、先生们)[：:！!，,]")
+# A salutation: `各位代表：`, and a whole line of them (`主任、各位副主任、秘书长、各位委员：`,
+# `主席阁下,`, `尊敬的各位领导：`).
+ADDRESS_LINE = re.compile(
+    r"^(?:各位代表|各位委员|同志们|女士们、先生们)[：:！!，,]"
+    r"|^(?:尊敬的|主任|主席|各位)[^。；;！!？?]{0,30}[：:，,！!]$"
+)
+# How the name of a document ends: a line so ending is a report's title, not a page's header.
+DOCUMENT_NAME = re.compile(
+    r"(?:报告|报告书|報告|報告書|总结|總結|公报|公報|要点|規劃|规划|纲要|计划|方案|意见|通知|决定"
+    r"|讲话|年鉴|年鑑|决算|預算|预算|说明|白皮书|年报)"
+    r"(?:[（(][^（()）]{1,10}[）)])?(?:\s*[—–-]{1,2}\s*[^\s—–-]{1,10})?(?:\s+\d{4})?$"
+)
+_DATED_NAME = re.compile(rf"^\d{{4}}年\S{{2,40}}{DOCUMENT_NAME.pattern}")
+MAX_NAMED_TITLE = 50  # a longer line ending in `…报告` is a sentence (`…向大会作工作报告`)
+MAX_ABOVE = 10  # lines a page puts above a report's title (its name, a column's, a rule)
 CAPTION = re.compile(r"(?:摄|摄影|供图|图片来源[：:].{1,20})[）)]?$")
 # Under a communiqué's title: who issues it and when (`通辽市统计局` / `(2018年4月16日)`).
 _ISSUER = re.compile(
@@ -79,6 +97,13 @@ def is_title(text: str) -> bool:
     )
 
 
+def _other_documents(text: str, title: str) -> bool:
+    """`2006年…工作报告 2007年…工作报告`, `2008年…工作报告` under a title: links to the
+    documents before and after it (an online library's page), each a document's name."""
+    names = text.split()
+    return text != title and all(_DATED_NAME.match(name) for name in names)
+
+
 def read_frame(lines: list[Line | None], raw: list[str], findings: Findings) -> Frame:
     """Split `lines` (the report's, blank ones None) into frame and text; `raw` are the source
     lines (cleaned), to tell a whole line from a piece of one."""
@@ -96,7 +121,7 @@ class _FrameReader:
         self.frame = Frame(None)
 
     def read(self) -> Frame:
-        i = self.furniture(0)
+        i = self.above_title(self.furniture(0))
         if i < len(self.items) and is_title(self.texts[i]):
             self.frame.title = self.items[i]
             i += 1
@@ -113,6 +138,40 @@ class _FrameReader:
         while i < len(self.items) and (unit := unit_at(self.texts, i)) is not None:
             i = self.take_unit(i, unit)
         return i
+
+    def above_title(self, i: int) -> int:
+        """Short lines over the report's title that are not it (the site's or a column's name,
+        a rule, a series line such as `…会议文件`): the title is the first line within
+        MAX_ABOVE that names a document (`…报告`, `…公报`); the lines above it are taken."""
+        above: list[int] = []
+        units: list[tuple[int, Unit]] = []
+        k = i
+        while k < len(self.items) and len(above) <= MAX_ABOVE:
+            text = self.texts[k]
+            if is_title(text) and len(text) <= MAX_NAMED_TITLE and DOCUMENT_NAME.search(text):
+                break
+            unit = unit_at(self.texts, k)
+            if unit is not None and unit.reason == BYLINE and above:
+                return i  # a page's title stands right over its byline: the line above it
+            if unit is not None:
+                units.append((k, unit))
+                k += unit.size
+            elif is_title(text):
+                above.append(k)
+                k += 1
+            else:
+                return i
+        else:
+            return i
+        if not above:
+            return i
+        taken: list[tuple[int, Unit | None]] = [*((k, None) for k in above), *units]
+        for k, unit in sorted(taken, key=lambda item: item[0]):
+            if unit is None:
+                self.take(k, ABOVE_TITLE)
+            else:
+                self.take_unit(k, unit)
+        return max([*above, *(k + unit.size - 1 for k, unit in units)]) + 1
 
     def title_block(self, i: int) -> int:
         title = self.frame.title.text if self.frame.title else ""
@@ -139,6 +198,9 @@ class _FrameReader:
             elif title and (text == title or (len(text) >= 4 and text in title)):
                 self.take(i, REPEATED)
                 i += 1
+            elif title and _other_documents(text, title):
+                self.take(i, NAVIGATION)
+                i += 1
             else:
                 return i
         return i
@@ -151,7 +213,6 @@ class _FrameReader:
             and not _SPEAKER_TAIL.search(self.texts[parts[-1]])
             and len(parts) < 3
             and parts[-1] + 1 < len(self.items)
-            and self.adjacent(parts[-1])
             and self.continues_subtitle(parts[-1] + 1)
         ):
             parts.append(parts[-1] + 1)
@@ -183,12 +244,6 @@ class _FrameReader:
             and not numbering_of(text)
             and unit_at(self.texts, k) is None
             and not ADDRESS_LINE.match(text)
-        )
-
-    def adjacent(self, k: int) -> bool:
-        """No blank line between item k and the next."""
-        return self.items[k + 1].number == self.items[k].number + 1 or (
-            self.items[k + 1].number == self.items[k].number
         )
 
     def tail(self, start: int) -> None:
@@ -223,9 +278,10 @@ class _FrameReader:
 
     def take_unit(self, i: int, unit: Unit) -> int:
         for k in range(unit.size):
-            name, value = unit.field_of(k)
-            self.take(i + k, unit.reason, name)
-            if name and value:
+            read = [unit.field_of(k), *(unit.more if k == 0 else ())]
+            read = [(name, value) for name, value in read if name and value]
+            self.take(i + k, unit.reason, ", ".join(name for name, _ in read))
+            for name, value in read:
                 self.frame.fields.setdefault(name, Found(value, self.items[i + k].number))
         return i + unit.size
 
@@ -243,8 +299,21 @@ class _FrameReader:
         self.taken.add(i)
 
     def remove(self, line: Line, text: str, reason: str, name: str, col: int) -> None:
-        """A Removal of `text` at column `col` of `line` (cleaned columns): the whole line when
-        it is all of it, else a span."""
+        """Removals of `text` at column `col` of `line` (cleaned columns): one for each source
+        line it spans (a line joined back from a page's lines spans several)."""
+        start = col - line.col
+        at = 0
+        for piece in line.pieces():
+            end = at + len(piece.text)
+            low, high = max(start, at), min(start + len(text), end)
+            if low < high:
+                part = piece.text[low - at : high - at]
+                self.remove_piece(piece, part, reason, name, piece.col + low - at)
+            at = end
+
+    def remove_piece(self, line: Line, text: str, reason: str, name: str, col: int) -> None:
+        """A Removal of `text` at column `col` of a source line: the whole line when it is all
+        of it, else a span."""
         whole = text == self.raw[line.number - 1].strip()
         file_col = self.findings.file_col(line.number, col)
         self.frame.removals.append(

@@ -21,20 +21,37 @@ from dataclasses import dataclass
 from generator.content.report_file import FIRST_YEAR, LAST_YEAR
 from generator.importer.document import Block, Found, Outline, Paragraph
 
-_SIGNATURE = re.compile(
-    r"^[（(](\S{2,30}(?:局|委员会|委|政府|办公室|办公厅|厅|部|院|中心|协会|公司|署))[）)]$"
+_ORG_END = (
+    "人民政府|政府|委员会|办公厅|办公室|人民法院|人民检察院|法院|检察院|医院|学院|大学|学校|中心"
+    "|集团|公司|管理处|局|厅|署|委|院|处|所|馆|站|队|部|办"
 )
+_ORG = rf"[\u4e00-\u9fff（）()]{{1,30}}?(?:{_ORG_END})"
+_SIGNATURE = re.compile(rf"^[（(]({_ORG})[）)]$")
 _REGION = r"\S{1,14}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|旗|盟)"
 _SPEAKER_REGION = re.compile(
     rf"^({_REGION})(?:人民政府)?代?(?:省长|市长|县长|区长|州长|盟长|旗长|主席)[\s\u3000]"
 )
+# The office before a speaker's name (`…审计局局长`, `…人民政府副市长`, `…委员会委员长`).
+_SPEAKER_OFFICE = re.compile(
+    rf"^({_ORG})(?:常务)?[副代]?[\u4e00-\u9fff]{{0,3}}(?:长|主席|主任)[\s\u3000]"
+)
 _GENERIC = re.compile(r"^(?:自治区|省|市|县|区|州|旗|盟)$")
-_GOVERNMENT_REPORT = re.compile(r"政府工作报告")
-_YEAR_FIRST = re.compile(rf"^\d{{4}}年({_REGION})(?:人民)?政府工作报告")
+_LEVEL = re.compile(r"^(?:省|市|县|区|州|旗|盟)")  # `市审计局`: whose city?
+_GOVERNMENT_REPORT = re.compile(r"政府(?:信息公开)?工作(?:年度)?报告")
+_YEAR_FIRST = re.compile(rf"^\d{{4}}年({_REGION})(?:人民)?政府(?:信息公开)?工作(?:年度)?报告")
 _TITLE_PREFIX = re.compile(r"^(.+?)(\d{4})年")
+_YEAR_WORDS = "[〇零一二三四五六七八九]"
+# `2023年度泸州市中医医院单位决算`, `最高人民法院工作报告`: a name before the kind of document.
+_NAMED_DOCUMENT = re.compile(
+    rf"^(?:(?:\d{{4}}|{_YEAR_WORDS}{{4}})年度?)?({_ORG})(?:单位|部门|机关)?"
+    r"(?:\d{4}年度?)?(?:工作总结|工作报告|工作要点|工作计划|决算|预算|年度报告|信息公开工作年度报告)"
+)
+# A note before a title (`（两会受权发布）`).
+_NOTE_BEFORE = re.compile(r"^(?:[（(][^（()）]{1,12}[）)]|【[^【】]{1,12}】)\s*")
 _CONGRESS = re.compile(rf"在({_REGION})第[一二三四五六七八九十]+届人民代表大会")
-_YEAR = re.compile(r"(\d{4})年")
-_PLAIN = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}$")
+_YEAR = re.compile(rf"(\d{{4}}|{_YEAR_WORDS}{{4}}) ?年")
+_LEADING_REGION = re.compile(rf"^(?:关于)?(?:\d{{4}}年度?)?({_REGION})")
+_REGION_AFTER_AT = re.compile(rf"在({_REGION})")
 
 
 @dataclass(frozen=True)
@@ -74,6 +91,7 @@ def _organisation(outline: Outline, title: Found) -> Found | None:
         return Found(match.group(1), signature.line)
     government = bool(_GOVERNMENT_REPORT.search(title.value))
     speaker = fields.get("speaker")
+    subtitle = fields.get("subtitle")
     if speaker and (match := _SPEAKER_REGION.match(speaker.value)):
         region = match.group(1)
         if not _GENERIC.match(region):
@@ -83,14 +101,41 @@ def _organisation(outline: Outline, title: Found) -> Found | None:
         region = _title_region(title.value)
         if region:
             return Found(f"{region}人民政府", title.line, title.how)
-        subtitle = fields.get("subtitle")
         congress = _CONGRESS.search(subtitle.value) if subtitle else None
         if subtitle and congress:
             return Found(f"{congress.group(1)}人民政府", subtitle.line)
-    prefix = _TITLE_PREFIX.match(title.value)
-    if prefix and _PLAIN.match(prefix.group(1)):
+    if speaker and (match := _SPEAKER_OFFICE.match(speaker.value)):
+        name = match.group(1)
+        if not _LEVEL.match(name):
+            return Found(name, speaker.line)
+        level = name[0]
+        region = _region_named(title.value, subtitle.value if subtitle else "", level)
+        if region:
+            return Found(region + name[len(level) :], speaker.line)
+    return _named_in_title(title)
+
+
+def _named_in_title(title: Found) -> Found | None:
+    """`杭州市教育局2020年工作总结`, `2023年度泸州市中医医院单位决算`, `最高人民法院工作报告`:
+    the publisher the title names (a name ending as publishers' names end: 局, 委员会, 院 …),
+    or the region before the year (`玉环市2019年…统计公报`)."""
+    text = _NOTE_BEFORE.sub("", title.value).removeprefix("关于")
+    prefix = _TITLE_PREFIX.match(text)
+    if prefix and (re.fullmatch(_ORG, prefix.group(1)) or re.fullmatch(_REGION, prefix.group(1))):
         return Found(prefix.group(1), title.line, title.how)
+    named = _NAMED_DOCUMENT.match(text)
+    if named:
+        return Found(named.group(1), title.line, title.how)
     return None
+
+
+def _region_named(title: str, subtitle: str, level: str) -> str:
+    """The region of a speaker's `市审计局` (the `level` 市) that the title or subtitle names
+    (`关于2022年度宁波市级预算执行…`, `——…在珠海市第九届…` → 宁波市, 珠海市), else ""."""
+    for match in (_LEADING_REGION.match(title), _REGION_AFTER_AT.search(subtitle)):
+        if match and match.group(1).endswith(level) and not _GENERIC.match(match.group(1)):
+            return match.group(1)
+    return ""
 
 
 def _title_region(title: str) -> str:
@@ -109,9 +154,18 @@ def _year(title: Found, subtitle: Found | None, published: Found | None) -> Foun
         if found is None:
             continue
         match = _YEAR.search(found.value) or re.match(r"(\d{4})-", found.value)
-        if match and FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
-            return Found(match.group(1), found.line, found.how)
+        if match:
+            year = _year_number(match.group(1))
+            if FIRST_YEAR <= year <= LAST_YEAR:
+                return Found(str(year), found.line, found.how)
     return None
+
+
+def _year_number(written: str) -> int:
+    """`2024` → 2024, `二〇二四`, `二零二四` → 2024."""
+    if written.isdigit():
+        return int(written)
+    return int("".join(str("〇一二三四五六七八九".find(ch) if ch != "零" else 0) for ch in written))
 
 
 def _last_paragraph(outline: Outline) -> Found | None:

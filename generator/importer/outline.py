@@ -26,9 +26,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.importer.blocks import read_blocks, to_lines
+from generator.importer.contents import drop_navigation
 from generator.importer.document import Block, Heading, Mark, Outline
 from generator.importer.findings import Findings
 from generator.importer.frame import read_frame
+from generator.importer.layout import read_layout
 from generator.importer.linebreaks import recover_breaks
 
 # Kinds that are items of a run rather than parts of the document.
@@ -49,12 +51,15 @@ class _Open:
 
 def read_report(raw: list[str], findings: Findings) -> Outline:
     """The outline of a report's lines (blank lines included, so line numbers are the file's);
-    what the frame takes off goes into `findings` as removals."""
+    what the page layout and the frame take off goes into `findings` as removals."""
     lines = recover_breaks(to_lines(raw), findings)
-    frame = read_frame(lines, raw, findings)
+    layout = read_layout(lines, findings)
+    for removal in layout.removals:
+        findings.remove(removal)
+    frame = read_frame(layout.lines, raw, findings)
     for removal in frame.removals:
         findings.remove(removal)
-    items = read_blocks(frame.body, findings)
+    items = read_blocks(drop_navigation(frame.body, findings), findings)
     preamble: list[Block] = []
     headings: list[Heading] = []
     stack: list[_Open] = []
@@ -68,7 +73,7 @@ def read_report(raw: list[str], findings: Findings) -> Outline:
             preamble.append(item)
     numbers = Counter(line.number for line in lines if line is not None)
     split = {number for number, pieces in numbers.items() if pieces > 1}
-    return Outline(frame.title, preamble, headings, frame.fields, split)
+    return Outline(frame.title, preamble, headings, frame.fields, split, layout.joins)
 
 
 def build_outline(lines: list[str], findings: Findings | None = None) -> Outline:

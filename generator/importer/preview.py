@@ -55,14 +55,17 @@ def render_outline(
         out.append("joined into one paragraph (a sentence over lines, a note and its text):")
         out.append("  lines " + ", ".join(f"{c[0]}–{c[-1]}" for c in chains))
     listed = [r for r in removals if r.whole_line or r.at]
-    characters = len(removals) - len(listed)
-    if listed or characters:
+    replaced = sum(1 for r in removals if r.replacement)
+    characters = len(removals) - len(listed) - replaced
+    if listed or characters or replaced:
         out.append("dropped:")
     for removal in listed:
         into = f" → {removal.field}" if removal.field else ""
         out.append(f"  line {removal.line}: {removal.text}  ({removal.reason}{into})")
     if characters:
         out.append(f"  {characters} invisible or control characters (see the warnings)")
+    if replaced:
+        out.append(f"  {replaced} radicals read as the characters they look like (see warnings)")
     return "\n".join(out) + "\n"
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import TypeGuard
 
-from generator.importer.document import Block, Line, Mark, Paragraph
+from generator.importer.document import Block, Mark, Paragraph
 from generator.importer.frame import ADDRESS_LINE, CAPTION, TERMINAL
 from generator.importer.numbering import numbering_of
 
@@ -129,7 +129,7 @@ def _short_sentences(items: list[Mark | Block]) -> list[Mark | Block]:
         if i in series:
             out.append(Mark(f"series:{first[:2]}", first, line))
             if rest:
-                out.append(Mark("lead", rest, Line(line.number, rest, line.col + len(first))))
+                out.append(Mark("lead", rest, line.tail(len(first))))
         elif not rest and _is_lead(first):
             out.append(Mark("lead", first, line))
         else:

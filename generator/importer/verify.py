@@ -71,7 +71,7 @@ def _cut(lines: list[str], removal: Removal, col: int, source_path: str) -> None
     start = col - 1
     if line[start : start + len(removal.text)] != removal.text:
         raise _mismatch(source_path, removal)
-    lines[removal.line - 1] = line[:start] + line[start + len(removal.text) :]
+    lines[removal.line - 1] = line[:start] + removal.replacement + line[start + len(removal.text) :]
 
 
 def check_nothing_lost(

@@ -100,14 +100,14 @@ def content_files(
 
 def _dropped(removal: Removal) -> dict[str, Any]:
     """A removal as report.yml lists it. Invisible and control characters are named, not
-    written, since an editor could not see them in the file; a piece of a line has its column."""
+    written, since an editor could not see them in the file; a piece of a line or a character
+    has its column."""
     entry: dict[str, Any] = {"line": removal.line}
-    if len(removal.text) == 1 and not removal.text.isprintable():
+    if not removal.whole_line:
         entry["column"] = removal.col
+    if len(removal.text) == 1 and not removal.text.isprintable():
         entry["text"] = f"U+{ord(removal.text):04X}"
     else:
-        if removal.at:
-            entry["column"] = removal.col
         entry["text"] = removal.text
     entry["reason"] = removal.reason
     if removal.field:

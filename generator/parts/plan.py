@@ -30,7 +30,7 @@ from typing import Any
 from generator.edition_list import EDITIONS
 from generator.incremental import shared_fingerprint
 from generator.parts.store import HOME
-from generator.site import Project, Rendered, config_text, edition_config
+from generator.site import Project, Rendered, config_text, report_nav
 
 PARTS_DIR = ".build-parts"
 # What MkDocs renders with, besides what generate renders with (incremental.py).
@@ -84,9 +84,13 @@ def _fingerprint(*pieces: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def _part_config(config: dict[str, Any], name: str, excluded: Iterable[str] = ()) -> dict[str, Any]:
-    """A whole edition's configuration, made that of one part: paths from its own folder."""
+def _part_config(
+    config: dict[str, Any], name: str, nav: list[Any], excluded: Iterable[str]
+) -> dict[str, Any]:
+    """A whole edition's configuration, made that of one part: its menu, and paths from its
+    own folder."""
     data = dict(config)
+    data["nav"] = nav
     data["INHERIT"] = f"{_UP}mkdocs.yml"
     data["site_dir"] = "site"
     data["theme"] = {**data["theme"], "custom_dir": f"{_UP}overrides"}
@@ -105,15 +109,14 @@ def _canonical(config: dict[str, Any]) -> str:
 def plan(project: Project, rendered: Rendered, epoch: str) -> list[Part]:
     """Every part of every edition: the home part first, then the reports in folder order."""
     stamp = theme_stamp(project, epoch)
-    config = rendered.config
     parts = []
     for info in EDITIONS.values():
         code = info.code
         strings = rendered.strings[code]
-        summaries = [o.summaries[code] for o in rendered.outputs]
+        whole = rendered.configs[code]
+        home_entry = whole["nav"][0]
         slugs = sorted(o.slug for o in rendered.outputs)
-        whole = edition_config(info, config, summaries, strings, reports=[])
-        home = _part_config(whole, HOME, excluded=[f"/{slug}/" for slug in slugs])
+        home = _part_config(whole, HOME, [home_entry], [f"/{slug}/" for slug in slugs])
         docs = f"{code}/docs/"
         # What the edition's docs/ holds, by its first folder (a report's, or the site's own).
         held: dict[str, list[str]] = defaultdict(list)
@@ -129,10 +132,9 @@ def plan(project: Project, rendered: Rendered, epoch: str) -> list[Part]:
         fingerprint = _fingerprint(stamp, _canonical(home), source)
         parts.append(Part(code, HOME, fingerprint, home, (*own, *slugs), 1))
         for output in sorted(rendered.outputs, key=lambda o: o.slug):
-            summary = output.summaries[code]
-            mine = edition_config(info, config, summaries, strings, reports=[summary])
             # The home page is the menu's first entry, not built: its own part builds it.
-            data = _part_config(mine, output.slug, excluded=["/index.md"])
+            nav = [home_entry, report_nav(output.summaries[code], strings)]
+            data = _part_config(whole, output.slug, nav, ["/index.md"])
             # Files the site writes into the report's folder besides the report's own.
             extra = sorted(n for n in held[output.slug] if n not in output.files)
             source = output.fingerprint.encode() + _contents(rendered, extra)

@@ -8,11 +8,11 @@ import html
 from decimal import Decimal
 
 from generator.editions import Edition
+from generator.figure_data import figure_label
 from generator.key_figures import KeyFigure, find
 from generator.markdown_text import plain_text
 from generator.model import Report
 from generator.render.charts import bar_chart
-from generator.render.inline import table_cell
 from generator.render.views import FigureRow, FiguresView, HeadlineCard
 
 
@@ -23,20 +23,26 @@ def shown_value(row: KeyFigure, edition: Edition) -> str:
 
 
 def figure_rows(rows: list[KeyFigure], edition: Edition) -> tuple[FigureRow, ...]:
+    """The figures table's rows, as raw HTML cells (escaped text; links as the built site
+    spells them, relative to the figures page)."""
     english = not edition.info.chinese
-    return tuple(
-        FigureRow(
-            value=table_cell(shown_value(row, edition)),
-            sentence=table_cell(
-                row.sentence_en if english and row.sentence_en else edition.chinese(row.sentence_zh)
-            ),
-            section=table_cell(
-                row.section_en if english and row.section_en else edition.chinese(row.section_zh)
-            ),
-            link=f"{row.page}.md#{row.anchor}",
+    out = []
+    for row in rows:
+        label, lang = figure_label(row, edition)
+        section = row.section_en if english and row.section_en else edition.chinese(row.section_zh)
+        page = "" if row.page == "index" else f"{row.page}/"
+        out.append(
+            FigureRow(
+                label=html.escape(label),
+                label_lang=lang,
+                value=html.escape(plain_text(shown_value(row, edition))),
+                sort=row.value,
+                section=html.escape(section),
+                link=f"../{page}#{row.anchor}",
+                page=row.page,
+            )
         )
-        for row in rows
-    )
+    return tuple(out)
 
 
 def headlines(report: Report, rows: list[KeyFigure], edition: Edition) -> tuple[HeadlineCard, ...]:
@@ -78,10 +84,16 @@ def charts(report: Report, rows: list[KeyFigure], edition: Edition) -> tuple[str
     return tuple(svgs)
 
 
-def figures_view(report: Report, rows: list[KeyFigure], edition: Edition) -> FiguresView:
+def figures_view(
+    report: Report, rows: list[KeyFigure], edition: Edition, files: dict[str, str]
+) -> FiguresView:
+    """`files`: the data files of this edition by kind (csv, json, package)."""
     return FiguresView(
         rows=figure_rows(rows, edition),
         count=len(rows),
         charts=charts(report, rows, edition),
         headlines=headlines(report, rows, edition),
+        csv=files["csv"],
+        json=files["json"],
+        package=files["package"],
     )

@@ -23,9 +23,14 @@ import jinja2
 from generator.cjk import han_count
 from generator.edition_list import SOURCE, EditionInfo, chinese_of
 from generator.editions import Edition, State
+from generator.figure_data import About, edition_files
+from generator.figure_data import file_names as data_files
 from generator.key_figures import KeyFigure
 from generator.markdown_text import escape, plain_text
-from generator.model import Block, BlockKind, Page, Report, Segment
+from generator.model import Block, BlockKind, Notice, Page, Report, Segment
+from generator.render import citation
+from generator.render.about import about_view, citation_facts, translation_note
+from generator.render.citation import CitationFacts
 from generator.render.env import render
 from generator.render.figures import figures_view
 from generator.render.inline import attrs, inline, table_cell
@@ -147,12 +152,39 @@ def page_view(page: Page, edition: Edition, anchor_prefix: str = "") -> PageView
     )
 
 
+@dataclass(frozen=True)
+class SiteFacts:
+    """What every report of an edition says about the site: its address and name in the
+    edition, the terms of reuse and who runs it (site.yml), and the Traditional edition's
+    conversion note."""
+
+    url: str
+    name: str
+    licence: Notice | None = None
+    operator: Notice | None = None
+    converted: str = ""
+
+    def report_url(self, code: str, slug: str) -> str:
+        return f"{self.url}{code}/{slug}/"
+
+
 def report_view(
-    report: Report, edition: Edition, figures: list[KeyFigure], pages: dict[str, PageView]
+    report: Report,
+    edition: Edition,
+    figures: list[KeyFigure],
+    pages: dict[str, PageView],
+    words: dict[str, str],
+    site: SiteFacts,
+    facts: CitationFacts,
+    english_states: dict[str, int],
 ) -> ReportView:
-    """The report as every page of it shows it; `pages` are its pages' views by slug."""
+    """The report as every page of it shows it; `pages` are its pages' views by slug, `facts`
+    what a citation of it says, `english_states` its passages' states in English (what every
+    edition's note about the English says)."""
     states = state_counts(edition, report.segments())
     title = edition.text(report.title).text
+    code = edition.info.code
+    about = about_view(report, edition, words, facts, site.licence, site.operator, site.converted)
     return ReportView(
         slug=report.slug,
         title=inline(title),
@@ -164,7 +196,9 @@ def report_view(
         sections=tuple(pages[p.slug] for p in report.sections),
         states=states,
         total=sum(states.values()),
-        figures=figures_view(report, figures, edition),
+        figures=figures_view(report, figures, edition, data_files(report.slug, code)),
+        about=about,
+        note=translation_note(english_states, words),
         subtitle=inline(edition.text(report.subtitle).text) if report.subtitle else "",
         speaker=inline(edition.text(report.speaker).text) if report.speaker else "",
     )
@@ -176,16 +210,53 @@ def bilingual_view(page: Page, chinese: Edition, english: Edition) -> BilingualV
     return BilingualView(zh, en, pairs, chinese.info.code, english.info.code)
 
 
+def reuse_files(
+    report: Report,
+    figures: list[KeyFigure],
+    edition: Edition,
+    view: ReportView,
+    words: dict[str, str],
+    facts: CitationFacts,
+    site: SiteFacts,
+) -> dict[str, str]:
+    """The files a reader takes away: the citation for reference managers and the figures as
+    a data package, in this edition."""
+    about = About(
+        title=f"{view.title_plain} · {words['figures_title']}",
+        organisation=facts.author,
+        description=words["figures_note"],
+        page_url=f"{facts.url}{FIGURES_PAGE}/",
+        licence=report.licence or site.licence,
+        licence_text=plain_text(view.about.licence),
+    )
+    names = citation.file_names(report.slug, edition.info.code)
+    return {
+        names["bibtex"]: citation.bibtex(facts),
+        names["csl"]: citation.csl_json(facts),
+        **edition_files(report, figures, edition, facts.url, about),
+    }
+
+
 def render_report(
-    env: jinja2.Environment, item: ReportTexts, edition: Edition, common: dict[str, Any]
+    env: jinja2.Environment,
+    item: ReportTexts,
+    edition: Edition,
+    common: dict[str, Any],
+    site: SiteFacts,
 ) -> tuple[dict[str, str], ReportSummary]:
     """Every file of one report in one edition (path under the report's folder → text), and
     the summary the site's home page and navigation need."""
     report = item.report
     figures = list(item.figures)
+    words = common["t"]
     pages = {p.slug: page_view(p, edition) for p in report.pages}
-    view = report_view(report, edition, figures, pages)
+    english = next(e for e in item.editions.values() if not e.info.chinese)
+    english_states = state_counts(english, report.segments())
+    url = site.report_url(edition.info.code, report.slug)
+    facts = citation_facts(report, edition, words, english_states, url, site.name)
+    view = report_view(report, edition, figures, pages, words, site, facts, english_states)
     files = {
+        **reuse_files(report, figures, edition, view, words, facts, site),
         f"{FIGURES_PAGE}.md": render(env, "figures.md.j2", report=view, **common),
         "index.md": render(
             env, "report.md.j2", report=view, page=pages[report.index.slug], **common
@@ -202,12 +273,17 @@ def render_report(
     # A bilingual page shows the reader's Chinese (or the source, to readers of the English)
     # first, and the English beside it.
     chinese = item.editions[chinese_of(edition.info).code]
-    english = next(e for e in item.editions.values() if not e.info.chinese)
     order = list(report.pages)
     for n, page in enumerate(order):
         if page is not report.index:
+            own = pages[page.slug]
             files[f"{page.slug}.md"] = render(
-                env, "page.md.j2", report=view, page=pages[page.slug], **common
+                env,
+                "page.md.j2",
+                report=view,
+                page=own,
+                note=translation_note(own.states, words),
+                **common,
             )
         # A bilingual page leads back to its page and on through the report's bilingual pages.
         neighbours = Neighbours(
@@ -215,11 +291,13 @@ def render_report(
             previous=pages[order[n - 1].slug] if n > 0 else None,
             next=pages[order[n + 1].slug] if n + 1 < len(order) else None,
         )
+        pair = bilingual_view(page, chinese, english)
         files[f"{BILINGUAL_DIR}/{page.slug}.md"] = render(
             env,
             "bilingual.md.j2",
             report=view,
-            page=bilingual_view(page, chinese, english),
+            page=pair,
+            note=translation_note(pair.en.states, words),
             is_index=page is report.index,
             neighbours=neighbours,
             **common,
@@ -249,6 +327,9 @@ def report_summary(view: ReportView) -> ReportSummary:
         figures=f"{slug}/{FIGURES_PAGE}.md",
         headlines=view.figures.headlines,
         sections=tuple(SectionLink(s.slug, s.title, s.summary) for s in view.sections),
+        bilingual=f"{slug}/{BILINGUAL_DIR}/index.md",
+        published=view.about.published,
+        note=view.note.line,
     )
 
 
@@ -258,15 +339,10 @@ def render_home(
     summaries: list[ReportSummary],
     strings: dict[str, str],
 ) -> str:
-    """The edition's home page: its reports, newest first."""
-    states: Counter[str] = Counter()
-    for summary in summaries:
-        states.update(summary.states)
+    """The edition's home page: its reports, newest first (the newest leads)."""
     return render(
         env,
         "home.md.j2",
         reports=sorted(summaries, key=ReportSummary.order),
         **common_context(info, strings),
-        states=dict(states),
-        total=sum(summary.total for summary in summaries),
     )

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from generator.render.about import AboutView, TranslationNote
+
 
 @dataclass(frozen=True)
 class BlockView:
@@ -48,10 +50,17 @@ class PageView:
 
 @dataclass(frozen=True)
 class FigureRow:
+    """A row of the figures table, as raw HTML: text escaped, `link` as the built site spells
+    it (relative to the figures page), `sort` the value in base units (what sorting compares),
+    `label_lang` the label's language where it is not the edition's."""
+
+    label: str
+    label_lang: str
     value: str
-    sentence: str
+    sort: str
     section: str
     link: str
+    page: str
 
 
 @dataclass(frozen=True)
@@ -69,10 +78,16 @@ class FiguresView:
     count: int
     charts: tuple[str, ...]  # inline SVG
     headlines: tuple[HeadlineCard, ...]
+    csv: str = ""  # the data files' names, beside the report's pages
+    json: str = ""
+    package: str = ""
 
 
 @dataclass(frozen=True)
 class ReportView:
+    """A report in one edition. `source` is its index page's content file (for the generated
+    files' headers); `about` its provenance and citation; `note` what its English is."""
+
     slug: str
     title: str
     title_plain: str
@@ -84,6 +99,8 @@ class ReportView:
     states: dict[str, int]
     total: int
     figures: FiguresView
+    about: AboutView
+    note: TranslationNote
     subtitle: str = ""  # `——…会议上` and the speaker, from report.yml, under the title
     speaker: str = ""
 
@@ -131,6 +148,9 @@ class ReportSummary:
     figures: str
     headlines: tuple[HeadlineCard, ...] = ()
     sections: tuple[SectionLink, ...] = field(default=())
+    bilingual: str = ""
+    published: str = ""
+    note: str = ""  # what the English is, in one line (the English edition's)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)

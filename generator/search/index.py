@@ -2,7 +2,8 @@
 index the reader's browser searches (`<edition>/search/`), in parts fetched only when needed.
 
     search/index.json   reports (title, year, organisation), pages, the character fold, the
-                        number of shards
+                        Taiwan/mainland words whose other form the text holds, the number of
+                        passages and of shards
     search/s<N>.json    shard N: token → the passages holding it (ids, delta-coded)
     search/p<N>-<K>.json  page N's passages 16K to 16K+15: [anchor, is heading, text]
 
@@ -27,10 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.search.passages import Page, read_page
+from generator.search.phrases import for_text
 from generator.search.text import fold, fold_map, shard_of, tokens
 
 SEARCH_DIR = "search"
-FORMAT = 1
+FORMAT = 2
 # Raw bytes of postings per shard: about 15 KB gzipped, a phone's quick fetch.
 SHARD_BYTES = 48_000
 # Passages per text file: a result's text costs a reader a small file, not its whole page.
@@ -220,6 +222,10 @@ class Index:
     def passages(self) -> int:
         return sum(row[5] for row in self.pages)
 
+    def has_word(self, word: str) -> bool:
+        """Whether some passage holds each character pair of a (folded) Chinese word."""
+        return all(word[i : i + 2] in self.ids for i in range(len(word) - 1))
+
     def shards(self) -> list[list[str]]:
         """The tokens of each shard, enough shards for each to be a quick fetch."""
         raw = sum(len(t.encode()) + 4 * len(ids) for t, ids in self.ids.items())
@@ -273,11 +279,14 @@ class Index:
         # edition's text matter (any other character finds nothing either way).
         used = set().union(*(run.used for run in self.runs))
         folds = sorted((c, t) for c, t in fold_map().items() if t in used)
+        phrases = for_text(self.has_word)
         index = {
             "v": FORMAT,
             "edition": edition,
             "shards": len(shards),
             "fold": ["".join(c for c, _ in folds), "".join(t for _, t in folds)],
+            "phrases": [" ".join(phrases), " ".join(phrases.values())],
+            "passages": first,
             "reports": report_rows,
             "pages": page_rows,
         }

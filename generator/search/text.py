@@ -11,7 +11,11 @@ nothing here guesses at words:
   standard, Taiwan or Hong Kong forms it is (為/爲 → 为, 裡/裏 → 里, 著 → 着). The fold works
   character by character and keeps the text's length, so a match found in folded text is at
   the same place in the text the reader sees, and can be highlighted there.
-- Latin words are lower-cased and lightly stemmed (schools → school, training → train).
+- Latin words are lower-cased and lightly stemmed (schools → school, training → train,
+  recruitment → recruit), British and American spellings meeting (enrolment/enrollment,
+  labour/labor, centre/center, programme/program, organisation/organization). A hyphenated
+  word or a number with thousands commas is also indexed whole (well-being → wellbeing,
+  78,900 → 78900), so either way of writing it finds it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,11 @@ from generator.editions.hant import converter
 # The Han blocks search knows (BMP: URO, Extension A, compatibility ideographs).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(rf"[{HAN}]+|[a-z0-9]+")
+# A word written with hyphens, or a number with thousands commas: also one token, joined.
+COMPOUND = re.compile(
+    r"[a-z0-9]+(?:[-\u2010\u2011][a-z0-9]+)+|(?<![0-9])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])"
+)
+_JOINERS = str.maketrans("", "", "-\u2010\u2011,")
 # Traditional → Simplified, in the forms readers type: OpenCC's standard, Taiwan's, Hong Kong's.
 FOLD_CONFIGS = ("t2s", "tw2s", "hk2s")
 
@@ -82,13 +91,24 @@ def fold(text: str) -> str:
 
 
 _VOWEL = re.compile(r"[aeiouy]")
+# British spellings to American ones (the order the browser applies them in too).
+_SPELLINGS = (
+    (re.compile(r"([a-z]{3,})our(s|ed|ing|ers?|able|ite|ites)?$"), r"\1or\2"),  # labour
+    (re.compile(r"([a-z]{2,}[tb])re(s|d)?$"), r"\1er\2"),  # centre, fibre
+    (re.compile(r"gramme(s)?$"), r"gram\1"),  # programme
+    (re.compile(r"([a-z]{2,}[iy])s(e|es|ed|ing|ation|ations|er|ers)$"), r"\1z\2"),  # organise
+)
 
 
 def stem(word: str) -> str:
-    """A light English stemmer (the browser's is the same): plurals, -ing, -ed, a final -e and
-    -y, so school/schools, train/trained/training, service/services, city/cities agree."""
+    """A light English stemmer (the browser's is the same): British spellings as American,
+    plurals, -ing, -ed, -ment, -er, a final -e and -y, a double l as one, so school/schools,
+    train/trained/training, recruit/recruitment, teacher/teaching, enrol/enrolment/enrollment
+    agree."""
     if not word.isalpha() or len(word) <= 3:
         return word
+    for pattern, replacement in _SPELLINGS:
+        word = pattern.sub(replacement, word)
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith("sses"):
@@ -102,11 +122,15 @@ def stem(word: str) -> str:
             if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
                 word = word[:-1]  # running → run
             break
+    for suffix, shortest in (("ment", 4), ("er", 5)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
+            word = word[: -len(suffix)]  # recruitment → recruit, teacher → teach
+            break
     if len(word) > 3 and word.endswith("e"):
         word = word[:-1]
     if len(word) > 3 and word.endswith("y"):
         word = word[:-1] + "i"
-    return word
+    return word.replace("ll", "l")  # enroll → enrol, modelling → modeling
 
 
 def runs(folded: str) -> Iterator[re.Match[str]]:
@@ -123,11 +147,25 @@ def run_tokens(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)] + [run[-1]]
 
 
+def compounds(folded: str) -> Iterator[re.Match[str]]:
+    """Hyphenated words and numbers with thousands commas in folded text."""
+    return COMPOUND.finditer(folded)
+
+
+def joined(compound: str) -> str:
+    """A compound's token: its parts joined, stemmed (well-being → wellb…, 78,900 → 78900)."""
+    return stem(compound.translate(_JOINERS))
+
+
 def tokens(text: str, folded: bool = False) -> set[str]:
     """Every index token of `text` (already `folded`, or not)."""
+    if not folded:
+        text = fold(text)
     out: set[str] = set()
-    for match in runs(text if folded else fold(text)):
+    for match in runs(text):
         out.update(run_tokens(match.group()))
+    for match in compounds(text):
+        out.add(joined(match.group()))
     return out
 
 
