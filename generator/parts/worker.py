@@ -12,11 +12,14 @@ It reads one job per line on stdin (JSON) and answers one line on stdout:
         updating the one kept in DIR (generator/search/incremental.py), and keep it
     → {"ok": true, "peak_mb": N} or {"ok": false, "error": TEXT, "peak_mb": N}
 
-MkDocs builds every project as if it were the only one: it lists the theme's six hundred files
-and compiles its templates anew each time, which costs more than a small report's pages. In a
-worker, only the home part lists the theme's files (the others have no use for them), and the
-compiled templates are kept from one project to the next (Jinja's own bytecode cache, checked
-against each template's source).
+MkDocs builds every project as if it were the only one: it walks the theme's folders (its
+thousands of icons included) and compiles its templates anew each time, which costs more than a
+small report's pages. In a worker, the compiled templates are kept from one project to the next
+(Jinja's own bytecode cache, checked against each template's source, set through MkDocs' `env`
+event), and only the home part lists the theme's files: a report's part has no use for them.
+That one has no event early enough (MkDocs lists them before its `files` event), so the worker,
+a process that runs nothing but these builds, wraps `Files.add_files_from_theme`; the wrapper
+checks at start that MkDocs still has it (see `_wrap_theme_files`).
 """
 
 from __future__ import annotations
@@ -36,7 +39,6 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
-from mkdocs.theme import Theme
 
 from generator.parts.store import HOME, PAGES, SITEMAP, STATE
 from generator.search import incremental
@@ -58,30 +60,36 @@ class _Templates(jinja2.BytecodeCache):
 
 
 _TEMPLATES = _Templates()
-_theme_env = Theme.get_env
-_add_theme_files = Files.add_files_from_theme
 
 
-def _get_env(theme: Theme) -> jinja2.Environment:
-    env = _theme_env(theme)
-    env.bytecode_cache = _TEMPLATES
-    return env
-
-
-def _theme_files(files: Files, env: jinja2.Environment, config: MkDocsConfig) -> None:
+def _wrap_theme_files() -> None:
     """The theme's static files (its scripts, styles, fonts) are the home part's: a report's
     part neither lists nor copies them."""
-    if config.extra.get("part", HOME) == HOME:
-        _add_theme_files(files, env, config)
+    add_theme_files = getattr(Files, "add_files_from_theme", None)
+    if add_theme_files is None:  # a MkDocs other than the one requirements.lock pins
+        raise RuntimeError("MkDocs has no Files.add_files_from_theme (generator/parts/worker.py)")
+
+    def theme_files(files: Files, env: jinja2.Environment, config: MkDocsConfig) -> None:
+        if config.extra.get("part", HOME) == HOME:
+            add_theme_files(files, env, config)
+
+    Files.add_files_from_theme = theme_files  # type: ignore[method-assign, assignment]
 
 
 class _Part(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
-    """A report's part has no 404 page: the home part has the edition's."""
+    """A report's part has no 404 page (the home part has the edition's); every part's
+    templates are compiled once per worker."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.extra.get("part", HOME) != HOME:
             config.theme.static_templates.discard("404.html")
         return config
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        env.bytecode_cache = _TEMPLATES
+        return env
 
 
 class _Capture(logging.Handler):
@@ -169,8 +177,7 @@ def run_job(job: dict[str, Any], capture: _Capture) -> dict[str, Any]:
 
 
 def serve(jobs: TextIO, answers: TextIO) -> None:
-    Theme.get_env = _get_env  # type: ignore[method-assign, assignment]
-    Files.add_files_from_theme = _theme_files  # type: ignore[method-assign, assignment]
+    _wrap_theme_files()
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.setLevel(logging.WARNING)
