@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV     := $(VENV)/.dev-installed
 
-.PHONY: build serve test check lint typecheck import generate golden translate translate-pr clean lock bench lighthouse
+.PHONY: build build-group serve test check lint typecheck import generate golden translate translate-pr clean lock bench lighthouse
 
 $(RUNTIME): requirements.lock pyproject.toml
 	@# A half-made .venv (no pip: Debian without python3-venv) is made again, not used.
@@ -22,6 +22,11 @@ $(DEV): $(RUNTIME) requirements-dev.lock
 ## build: generate site_src/ from content/ and build site/ (all three editions)
 build: $(RUNTIME)
 	$(BIN)/report-site build
+
+## build-group: GROUP=K/N — build the reports of group K of N into .cache/parts/, publish nothing (a job of .github/workflows/pages-matrix.yml; `make build` then assembles the site)
+build-group: $(RUNTIME)
+	@test -n "$(GROUP)" || { echo "usage: make build-group GROUP=K/N"; exit 2; }
+	$(BIN)/report-site build --group "$(GROUP)"
 
 ## serve: live preview (EDITION=zh-Hans|zh-Hant|en); regenerates when content/ or templates/ change
 serve: $(RUNTIME)
@@ -88,4 +93,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site site_src .build-site_src .build-site .build-site.old .cache .site.check .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site_src .build-site_src .build-site .build-site.old .build-parts .cache .site.check .pytest_cache .mypy_cache .ruff_cache

@@ -1,24 +1,28 @@
 """Benchmark: build synthetic archives of real reports and print what it costs.
 
-    python bench/bench.py [--sizes 1,10,80] [--json bench/results.json]
+    python bench/bench.py [--sizes 1,10,80] [--json bench/results.json] [--plain]
 
 For each size N it makes a project with N reports (the real reports of ../shared/reports,
 imported and repeated under new names and years, each with a complete synthetic English
-translation memory), then measures:
+translation memory), then measures, side by side in one run:
 
 - pages per edition;
-- `generate` seconds (cold), and a second `generate` with no edit (seconds, files rewritten);
-- MkDocs seconds per edition (each edition built alone) and the wall seconds of a whole
-  `report-site build` (editions in parallel);
-- peak memory of the build's processes; size of site/;
-- search: each edition's index (raw, gzip), the seconds and peak memory of writing it (its
-  share of the edition's MkDocs time), and what a reader transfers in Chromium, gzipped as
-  served: opening a section page (search must cost nothing there), then a first search (a
-  name, a common word) with the milliseconds to its first result (bench/search_cost.py);
-- the reference: a plain single-language `mkdocs build` (Material defaults, navigation of every
-  page) of the same zh-Hans pages.
+- a cold `report-site build` (nothing built before), the same build again with nothing
+  changed, and again after one paragraph of one report was edited: wall seconds, and each
+  stage's seconds and peak memory (`build --stats-json`: generate, plan, the build workers'
+  MkDocs and search, publish);
+- Hugo (Debian's `hugo`, if installed) on the same generated Markdown: three languages, every
+  page listing every page (bench/hugo.py); the cold build's ratio to it, and one edit's ratio to
+  a cold build of the smallest archive measured (1 report, in the default sizes);
+- peak memory of the whole run's processes; size of site/;
+- search: each edition's index (raw, gzip), the seconds and peak memory of writing it for the
+  whole edition at once, and what a reader transfers in Chromium, gzipped as served: opening a
+  section page (search must cost nothing there), then a first search (a name, a common word)
+  with the milliseconds to its first result (bench/search_cost.py);
+- with --plain, the old reference: a plain single-language `mkdocs build` (Material defaults,
+  navigation of every page) of the same zh-Hans pages.
 
-Figures are printed as a table and written as JSON. Nothing here is a test: no threshold fails.
+Figures are printed as tables and written as JSON. Nothing here is a test: no threshold fails.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from generator.edition_list import CODES, SOURCE
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
+import hugo  # noqa: E402  (bench/hugo.py: Hugo on the same generated Markdown)
 import search_cost  # noqa: E402  (bench/search_cost.py: what search costs a reader)
 
 # Where the browser measurement serves each archive (and the address it is built for).
@@ -135,34 +140,46 @@ def dir_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def measure(size: int, sources: list[Path], scratch: Path) -> dict[str, Any]:
+def timed_build(project: Path, env: dict[str, str], name: str) -> dict[str, Any]:
+    """`report-site build` in `project`: wall seconds and the build's own stage figures."""
+    stats = project.parent / f"{project.name}-{name}.json"
+    command = [sys.executable, "-m", "generator", "build", "--stats-json", str(stats)]
+    seconds = run(command, project, env)
+    figures = json.loads(stats.read_text(encoding="utf-8"))
+    return {"s": seconds, "stages": figures["stages"], "parts_built": figures["parts_built"]}
+
+
+def edit_one_paragraph(project: Path) -> str:
+    """One paragraph of one report changed as an editor would correct it: a paragraph in the
+    middle of a section in the middle of the archive (the first ones are also summarised on
+    the home page, which an edit there rebuilds too)."""
+    reports = sorted(p for p in (project / "content").iterdir() if (p / "report.yml").exists())
+    report = reports[len(reports) // 2]
+    sections = sorted((report / "zh-Hans").glob("0*.md"))
+    page = sections[len(sections) // 2]
+    text = page.read_text(encoding="utf-8")
+    paragraphs = [line for line in text.split("\n") if "。" in line and not line.startswith("#")]
+    paragraph = paragraphs[len(paragraphs) // 2]
+    page.write_text(text.replace(paragraph, paragraph.replace("。", "，确有其事。", 1)), "utf-8")
+    return f"{report.name}/zh-Hans/{page.name}"
+
+
+def measure(size: int, sources: list[Path], scratch: Path, plain: bool) -> dict[str, Any]:
     project = scratch / f"archive-{size}"
     project.mkdir()
     make_project(size, sources, project)
-    cli = [sys.executable, "-m", "generator"]
-    env = dict(os.environ, SOURCE_DATE_EPOCH="0")
+    # Built for the address the browser measurement serves it at (sitemaps are fetched there).
+    env = dict(os.environ, SOURCE_DATE_EPOCH="0", REPORT_SITE_URL=f"http://127.0.0.1:{PORT}/")
     result: dict[str, Any] = {"reports": size}
-    result["generate_s"] = run([*cli, "generate"], project, env)
-    result["generate_again_s"] = run([*cli, "generate"], project, env)
-    before = {p: p.stat().st_mtime_ns for p in (project / "site_src").rglob("*") if p.is_file()}
-    subprocess.run([*cli, "generate"], cwd=project, env=env, check=True, capture_output=True)
-    result["generate_again_rewritten"] = sum(
-        1 for p, t in before.items() if p.exists() and p.stat().st_mtime_ns != t
-    )
+    result["cold"] = timed_build(project, env, "cold")
+    result["no_change"] = timed_build(project, env, "no-change")
+    result["edited"] = edit_one_paragraph(project)
+    result["one_edit"] = timed_build(project, env, "one-edit")
     docs = project / "site_src" / SOURCE.code / "docs"
     result["pages_per_edition"] = sum(1 for _ in docs.rglob("*.md"))
-    result["mkdocs_s"] = {}
-    for edition in EDITIONS:
-        out = scratch / f"alone-{size}-{edition}"
-        result["mkdocs_s"][edition] = run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", str(out)],
-            project / "site_src" / edition,
-            env,
-        )
-        shutil.rmtree(out)
-    # Built for the address the browser measurement serves it at (sitemaps are fetched there).
-    served = dict(env, REPORT_SITE_URL=f"http://127.0.0.1:{PORT}/")
-    result["build_wall_s"] = run([*cli, "build"], project, served)
+    result["hugo_version"] = hugo.hugo_version()
+    result["hugo_s"] = hugo.hugo_seconds(project / "site_src", list(EDITIONS), scratch / "hugo")
+    shutil.rmtree(scratch / "hugo", ignore_errors=True)
     site = project / "site"
     result["site_mb"] = dir_size(site) / 1e6
     result["search"] = {edition: search_stage(site / edition, edition) for edition in EDITIONS}
@@ -174,12 +191,16 @@ def measure(size: int, sources: list[Path], scratch: Path) -> dict[str, Any]:
         ),
         "en": search_cost.measure(site, PORT, f"en/{first[0]}/{section.name}/", ["education"]),
     }
-    result["reference_plain_mkdocs_s"] = reference_build(project, scratch / f"ref-{size}", env)
+    if plain:
+        result["reference_plain_mkdocs_s"] = reference_build(project, scratch / f"ref-{size}", env)
+    shutil.rmtree(project)  # an 80-report archive is gigabytes with its store
     return result
 
 
 def search_stage(edition_dir: Path, edition: str) -> dict[str, float]:
-    """Write the edition's search index again, alone in a process: seconds, peak MB, size."""
+    """Write the edition's search index again, for the whole edition at once (as `mkdocs
+    serve` does), alone in a process: seconds, peak MB, size. (What a build spends on it,
+    from the parts' pages, is the build's `search` stage.)"""
     # VmHWM, not ru_maxrss: Linux keeps the latter across exec, so a child forked from this
     # process would report this process's memory.
     code = (
@@ -227,43 +248,75 @@ def _columns(rows: list[tuple[str, ...]]) -> str:
     )
 
 
-def table(results: list[dict[str, Any]]) -> str:
-    head = (
-        "reports",
-        "pages/ed",
-        "generate s",
-        "no-change s (files)",
-        "mkdocs s zh-Hans",
-        "zh-Hant",
-        "en",
-        "build wall s",
-        "peak MB",
-        "site MB",
-        "plain mkdocs s",
+def _build_peak(result: dict[str, Any]) -> float:
+    """The largest process of the three builds: the build's own (with those it forks) or a
+    worker. (The run's peak, in the JSON, is Hugo's.)"""
+    return max(
+        max(stage["peak_mb"], stage["workers_peak_mb"])
+        for key in ("cold", "no_change", "one_edit")
+        for stage in result[key]["stages"]
     )
+
+
+def _stage(build: dict[str, Any], name: str) -> dict[str, Any]:
+    return next((s for s in build["stages"] if s["name"].strip() == name), {})
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    """Builds side by side: cold, nothing changed, one paragraph edited, Hugo on the same
+    pages; one edit against the smallest archive's cold build, cold against Hugo."""
+    smallest = min(results, key=lambda r: r["reports"])
+    head = ("reports", "pages/ed", "cold s", "no change s", "one edit s", "hugo s")
+    head += ("cold/hugo", f"edit/cold({smallest['reports']})", "build peak MB", "site MB")
     rows = [head]
     for r in results:
+        hugo_s = r["hugo_s"]
         rows.append(
             (
                 str(r["reports"]),
                 str(r["pages_per_edition"]),
-                f"{r['generate_s']:.1f}",
-                f"{r['generate_again_s']:.2f} ({r['generate_again_rewritten']})",
-                *(f"{r['mkdocs_s'][e]:.1f}" for e in EDITIONS),
-                f"{r['build_wall_s']:.1f}",
-                f"{r['peak_mb']:.0f}",
+                f"{r['cold']['s']:.1f}",
+                f"{r['no_change']['s']:.2f}",
+                f"{r['one_edit']['s']:.2f}",
+                f"{hugo_s:.1f}" if hugo_s else "no hugo",
+                f"{r['cold']['s'] / hugo_s:.2f}" if hugo_s else "",
+                f"{r['one_edit']['s'] / smallest['cold']['s']:.2f}",
+                f"{_build_peak(r):.0f}",
                 f"{r['site_mb']:.1f}",
-                f"{r['reference_plain_mkdocs_s']:.1f}",
             )
         )
-    return _columns(rows) + "\n\n" + search_table(results)
+    return "\n\n".join([_columns(rows), stages_table(results), search_table(results)])
+
+
+def stages_table(results: list[dict[str, Any]]) -> str:
+    """Each build's stages: seconds (the workers' summed, for their share) and peak MB of
+    the build's process (with the processes it forked) and of its largest worker."""
+    names = ("generate", "plan", "build", "mkdocs", "search", "publish")
+    rows = [("reports", "build", "parts", *(f"{n} s" for n in names), "peak MB", "workers MB")]
+    for r in results:
+        for label, key in (("cold", "cold"), ("no change", "no_change"), ("one edit", "one_edit")):
+            build = r[key]
+            cells = [_stage(build, n) for n in names]
+            peak = max((c.get("peak_mb", 0) for c in cells), default=0)
+            workers = max((c.get("workers_peak_mb", 0) for c in cells), default=0)
+            rows.append(
+                (
+                    str(r["reports"]),
+                    label,
+                    str(build["parts_built"]),
+                    *(f"{c['seconds']:.2f}" if c else "-" for c in cells),
+                    f"{peak:.0f}",
+                    f"{workers:.0f}" if workers else "-",
+                )
+            )
+    return _columns(rows)
 
 
 def search_table(results: list[dict[str, Any]]) -> str:
-    """Search per size: the index (gzipped KB, files), its stage's seconds and share of the
-    edition's MkDocs time, its peak memory; then what a reader transfers (KB, gzipped) to open
-    a page (of which search) and for a first search, and the milliseconds to its first result."""
-    head = ("reports", "edition", "index KB gz", "files", "index s", "share", "index MB")
+    """Search per size: the index (gzipped KB, files), the seconds and peak memory of writing it
+    for a whole edition at once; then what a reader transfers (KB, gzipped) to open a page (of
+    which search) and for a first search, and the milliseconds to its first result."""
+    head = ("reports", "edition", "index KB gz", "files", "whole index s", "index MB")
     head += ("open page KB", "of it search", "first search KB / first result ms")
     rows = [head]
     for r in results:
@@ -286,7 +339,6 @@ def search_table(results: list[dict[str, Any]]) -> str:
                     f"{stage['gzip_kb']:.0f}",
                     str(stage["files"]),
                     f"{stage['index_s']:.2f}",
-                    f"{stage['index_s'] / r['mkdocs_s'][edition]:.0%}",
                     f"{stage['peak_mb']:.0f}",
                     *opened,
                     searches,
@@ -299,6 +351,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,10,80", help="report counts, comma-separated")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument(
+        "--plain", action="store_true", help="also time a plain single-language MkDocs build"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     results = []
@@ -308,7 +363,7 @@ def main() -> None:
         for size in (int(s) for s in args.sizes.split(",")):
             print(f"building an archive of {size} report(s)…", file=sys.stderr)
             peak_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            result = measure(size, sources, scratch)
+            result = measure(size, sources, scratch, args.plain)
             # ru_maxrss of children is the largest single child process so far (KiB on Linux).
             result["peak_mb"] = (
                 max(peak_before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024

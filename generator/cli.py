@@ -3,6 +3,7 @@ and turns a ReportSiteError into a message without a traceback and a non-zero ex
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from collections.abc import Callable
@@ -166,13 +167,59 @@ def generate(root: str) -> None:
     help="Build only this edition (repeatable) [default: all]; the others stay as they are, "
     "unless they were built for another address or theme.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that build [default: one per core].",
+)
+@click.option(
+    "--group",
+    metavar="K/N",
+    help="Build only the reports of group K of N (every edition) into .cache/parts/, and "
+    "publish nothing: one job of a CI matrix; a `build` then assembles the site from them.",
+)
+@click.option("--stats", is_flag=True, help="Print each stage's seconds and peak memory.")
+@click.option(
+    "--stats-json",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also write the stages' figures to this file (JSON).",
+)
 @user_errors
-def build(root: str, editions: tuple[str, ...]) -> None:
-    """Generate, then build site/ with MkDocs (every edition, in parallel)."""
+def build(
+    root: str,
+    editions: tuple[str, ...],
+    jobs: int | None,
+    group: str | None,
+    stats: bool,
+    stats_json: str | None,
+) -> None:
+    """Generate, then build site/ with MkDocs: each edition's home page and each report's
+    pages are parts, built in parallel and kept for what they were made from, so that a
+    build rebuilds only what changed."""
     from generator.build import build as run
+    from generator.build import build_group
+    from generator.build_stats import Stats
 
-    run(_project(root), list(editions) or None)
-    click.echo(f"built {Path(root) / 'site'}/")
+    if group is not None:
+        k, n = _group(group)
+        built = build_group(_project(root), k, n, jobs=jobs)
+        click.echo(f"built {built} part{'s' if built != 1 else ''} of group {k}/{n}")
+        return
+    figures = Stats()
+    run(_project(root), list(editions) or None, jobs=jobs, stats=figures)
+    if stats:
+        click.echo(figures.table(), err=True)
+    if stats_json:
+        Path(stats_json).write_text(json.dumps(figures.to_json(), indent=2), encoding="utf-8")
+    built, total = figures.parts_built, figures.parts_built + figures.parts_kept
+    click.echo(f"built {Path(root) / 'site'}/ ({built} of {total} parts built, the rest kept)")
+
+
+def _group(text: str) -> tuple[int, int]:
+    k, _, n = text.partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise click.BadParameter(f"{text!r}: write K/N, 1 ≤ K ≤ N (2/4: the second of four)")
+    return int(k), int(n)
 
 
 @main.command()

@@ -46,13 +46,22 @@ def write_tree(
             path.write_bytes(data)
         written.append(name)
     removed: list[str] = []
-    if root.exists():
-        for path in sorted(root.rglob("*")):
-            name = path.relative_to(root).as_posix()
-            if path.is_file() and name not in files and name not in keep:
-                path.unlink()
-                removed.append(name)
-        for path in sorted(root.rglob("*"), reverse=True):
-            if path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+    # os.walk, not Path.rglob: an archive's tree has thousands of files, and walking it is what
+    # a build that changed little spends its time on.
+    emptied: set[str] = set()  # folders removed, children before their parents
+    for folder, dirs, names in os.walk(root, topdown=False):
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if relative == "." else f"{relative}/"
+        left = sum(1 for name in dirs if prefix + name not in emptied)
+        for name in names:
+            kept = prefix + name
+            if kept in files or kept in keep:
+                left += 1
+            else:
+                os.unlink(os.path.join(folder, name))
+                removed.append(kept)
+        if not left and prefix:
+            os.rmdir(folder)
+            emptied.add(relative)
+    removed.sort()
     return WriteResult(tuple(written), tuple(removed), unchanged)

@@ -3,14 +3,19 @@
 `GitHub` is the repository's side: a bare `origin` and the pull requests opened on it. `run_job`
 runs a job of a workflow file the way a runner does: each `run:` step's script, exactly as the
 file has it, under `bash -e` in a fresh clone, with the step's `env:` and `if:` evaluated, outputs
-passed through GITHUB_OUTPUT. The three actions the translate workflow uses are stood in for:
+passed through GITHUB_OUTPUT; a job of a matrix runs once per combination given. The actions
+the workflows use are stood in for:
 
-- actions/checkout: a full clone of origin's main (the workflow asks for fetch-depth 0);
+- actions/checkout: a clone of origin's main, of its last commit only unless the step asks for
+  fetch-depth 0 (the whole history), as the action does;
 - actions/setup-python: the workspace's `.venv` as `make`'s install leaves it, pointing at this
   test run's `report-site` (so `make translate-pr` runs the code under test, and installs nothing);
 - peter-evans/create-pull-request: its algorithm for a fixed branch (commit the `add-paths`
   changes on top of the workspace's HEAD, reset the branch to that if it differs, push; open the
-  pull request, or update the open one; delete the branch when nothing differs from main).
+  pull request, or update the open one; delete the branch when nothing differs from main);
+- actions/configure-pages: its `base_url` output, the address given to the run;
+- actions/upload-artifact, actions/download-artifact (by `pattern`, `merge-multiple`) and
+  actions/upload-pages-artifact: folders of the run's artifacts, shared by its jobs.
 
 Only the expression forms the workflows use are understood; anything else fails the test, so
 the stand-in cannot quietly run a different workflow from the one written.
@@ -142,13 +147,32 @@ class JobResult:
         return next(step for step in self.steps if step.name == name)
 
 
+@dataclass(frozen=True)
+class Run:
+    """What the jobs of one workflow run share: the artifacts they upload, the Pages address."""
+
+    artifacts: Path
+    base_url: str = "https://example.org/reports"
+
+
 class _Contexts:
-    def __init__(self, workflow: dict[str, Any], secrets: dict[str, str], temp: Path, sha: str):
+    def __init__(
+        self,
+        workflow: dict[str, Any],
+        secrets: dict[str, str],
+        temp: Path,
+        sha: str,
+        matrix: dict[str, str],
+        jobs: int,
+    ):
         self.values: dict[str, str] = {
             "github.ref": "refs/heads/main",
             "github.sha": sha,
             "runner.temp": str(temp),
+            **{f"matrix.{key}": value for key, value in matrix.items()},
         }
+        if matrix:
+            self.values["strategy.job-total"] = str(jobs)
         self.values.update({f"secrets.{k}": v for k, v in secrets.items()})
         self.env = {k: self.expand(_text(v)) for k, v in (workflow.get("env") or {}).items()}
         self.values.update({f"env.{k}": v for k, v in self.env.items()})
@@ -180,16 +204,24 @@ def run_job(
     workspace: Path,
     *,
     secrets: dict[str, str],
+    matrix: dict[str, str] | None = None,
+    run: Run | None = None,
 ) -> JobResult:
-    """One run of `job`, triggered by a push to main, in `workspace` (made afresh)."""
+    """One run of `job` (for one combination of its `matrix`), triggered by a push to main, in
+    `workspace` (made afresh); `run` holds what the run's jobs share."""
     workflow = yaml.safe_load(workflow_file.read_text(encoding="utf-8"))
     spec = workflow["jobs"][job]
+    combinations = spec.get("strategy", {}).get("matrix", {})
+    jobs = 1
+    for values in combinations.values():
+        jobs *= len(values)
+    assert set(matrix or {}) == set(combinations), "one value for each of the matrix's keys"
     shutil.rmtree(workspace, ignore_errors=True)
     temp = workspace.parent / f"{workspace.name}-temp"
     shutil.rmtree(temp, ignore_errors=True)
     temp.mkdir(parents=True)
     sha = git("ls-remote", str(hub.origin), "refs/heads/main", cwd=hub.root).split()[0]
-    contexts = _Contexts(workflow, secrets, temp, sha)
+    contexts = _Contexts(workflow, secrets, temp, sha, matrix or {}, jobs)
     results: list[StepResult] = []
     if not contexts.holds(spec.get("if")):
         return JobResult(results)
@@ -201,7 +233,7 @@ def run_job(
         if "run" in step:
             result = _run_script(step, name, contexts, workspace, temp)
         else:
-            result = _use_action(step, name, contexts, hub, workspace)
+            result = _use_action(step, name, contexts, hub, workspace, run)
         results.append(result)
         if result.returncode != 0:
             break
@@ -246,20 +278,63 @@ def _run_script(
 
 
 def _use_action(
-    step: dict[str, Any], name: str, contexts: _Contexts, hub: GitHub, workspace: Path
+    step: dict[str, Any],
+    name: str,
+    contexts: _Contexts,
+    hub: GitHub,
+    workspace: Path,
+    run: Run | None,
 ) -> StepResult:
     action = step["uses"].split("@")[0]
     given = {k: contexts.expand(_text(v)) for k, v in (step.get("with") or {}).items()}
     if action == "actions/checkout":
-        assert given.get("fetch-depth") == "0", "the drafts branch needs the full history"
-        git("clone", "--quiet", str(hub.origin), str(workspace), cwd=hub.root)
+        depth = [] if given.get("fetch-depth") == "0" else ["--depth", "1"]
+        origin = hub.origin.as_uri()  # a shallow clone needs a URL, not a path
+        git("clone", "--quiet", *depth, origin, str(workspace), cwd=hub.root)
         return StepResult(name, True)
+    if action in ARTIFACT_ACTIONS:
+        assert run is not None, f"{action} needs the run's artifacts"
+        return StepResult(name, True, 0, _artifacts(action, step, given, contexts, workspace, run))
     if action == "actions/setup-python":
         _installed_venv(workspace)
         return StepResult(name, True)
     if action == "peter-evans/create-pull-request":
         return StepResult(name, True, 0, _create_pull_request(given, hub, workspace))
     raise AssertionError(f"the stand-in runner has no stand-in for {action}")
+
+
+ARTIFACT_ACTIONS = (
+    "actions/configure-pages",
+    "actions/upload-artifact",
+    "actions/download-artifact",
+    "actions/upload-pages-artifact",
+)
+
+
+def _artifacts(
+    action: str,
+    step: dict[str, Any],
+    given: dict[str, str],
+    contexts: _Contexts,
+    workspace: Path,
+    run: Run,
+) -> str:
+    if action == "actions/configure-pages":
+        contexts.values[f"steps.{step['id']}.outputs.base_url"] = run.base_url
+        return f"base_url={run.base_url}"
+    if action == "actions/upload-artifact":
+        target = run.artifacts / given["name"]
+        assert not target.exists(), f"an artifact named {given['name']} was uploaded already"
+        shutil.copytree(workspace / given["path"], target)
+        return f"uploaded {given['name']}"
+    if action == "actions/download-artifact":
+        assert given.get("merge-multiple") == "true", "one folder for all the artifacts"
+        found = sorted(run.artifacts.glob(given["pattern"]))
+        for artifact in found:
+            shutil.copytree(artifact, workspace / given["path"], dirs_exist_ok=True)
+        return f"downloaded {', '.join(a.name for a in found)}"
+    shutil.copytree(workspace / given["path"], run.artifacts / "github-pages")
+    return "uploaded the site"
 
 
 def _installed_venv(workspace: Path) -> None:

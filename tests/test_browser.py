@@ -294,7 +294,9 @@ def test_search_by_keyboard_and_screen_reader(page: object, base_url: str) -> No
     assert box.evaluate("b => b === document.activeElement")
     assert page.locator("#__search").is_checked()  # type: ignore[attr-defined]
     page.keyboard.type("西湖大學")  # type: ignore[attr-defined]
-    page.wait_for_function("() => window.reportSiteSearch.answered === '西湖大學'")  # type: ignore[attr-defined]
+    # search.js loads on the first focus: until it has, there is no answer to wait for.
+    answered = "() => window.reportSiteSearch && window.reportSiteSearch.answered === '西湖大學'"
+    page.wait_for_function(answered)  # type: ignore[attr-defined]
     link = page.locator(".md-search-result__list a").first  # type: ignore[attr-defined]
     page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
     assert link.evaluate("a => a === document.activeElement")
@@ -438,7 +440,9 @@ def test_in_an_archive_results_can_be_narrowed_to_a_year_or_a_report(
     where = page.locator(".rs-search-where").all_inner_texts()
     assert {"2015", "2020"} <= {w.split(" · ")[1] for w in where}, both
     page.locator(".rs-search-filters select[name=year]").select_option("2015")
-    page.wait_for_function("() => window.reportSiteSearch.answered === '发展'")
+    page.wait_for_function(
+        "() => window.reportSiteSearch && window.reportSiteSearch.answered === '发展'"
+    )
     page.wait_for_timeout(300)
     where = page.locator(".rs-search-where").all_inner_texts()
     assert where and all(w.split(" · ")[1] == "2015" for w in where), where

@@ -51,8 +51,9 @@ def test_a_build_that_fails_in_mkdocs_changes_nothing_on_disk(project: Project) 
     after = snapshot(project.root)
     changed = {n for n in before.keys() | after.keys() if before.get(n) != after.get(n)}
     # Only the two files this test edited; site/ and site_src/ are as they were (the staging
-    # folder and its record in the cache are the build's own).
-    staging = (".build-site_src/", ".cache/generate/.build-site_src/")
+    # folders, their record in the cache and the store of built parts are the build's own).
+    staging = (".build-site_src/", ".cache/generate/.build-site_src/", ".build-parts/")
+    staging += (".cache/parts/",)
     assert changed == {
         "content/hangzhou-education-2020/zh-Hans/01-jiaqiang-dangdelingdao.md",
         "overrides/main.html",

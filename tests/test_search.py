@@ -3,15 +3,18 @@ built site's index holds. The reader's side is in test_browser.py."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.search.index import write_index
-from generator.search.passages import read_page
+from generator.search import incremental
+from generator.search.index import Index, PageGroup, write_index
+from generator.search.passages import Page, Passage, read_page
 from generator.search.phrases import for_text, from_opencc, word_pairs
 from generator.search.text import fold, shard_of, stem, tokens
 from generator.site import Project
@@ -167,3 +170,69 @@ def test_the_index_is_written_anew_each_time(tmp_path: Path) -> None:
     stats = write_index(tmp_path, "zh-Hans")
     assert (stats.pages, stats.passages) == (1, 1)
     assert not (tmp_path / "search" / "s99.json").exists()
+
+
+# Reports as a build's parts hand them to the index: pages of passages, tokenised per part.
+_TEXTS = st.text(alphabet="学校教育培训发展城市改革 schools teachers", min_size=1, max_size=12)
+_REPORT = st.lists(st.lists(_TEXTS, min_size=1, max_size=20), min_size=1, max_size=3)
+
+
+def _group(slug: str, year: int, pages: list[list[str]]) -> tuple[str, str, PageGroup]:
+    built = [
+        Page(
+            f"{slug}/{n:02d}/",
+            f"{slug} {n}",
+            f"报告 {slug}",
+            str(year),
+            "某机关",
+            tuple(Passage(f"p-{i}", i == 0, text.strip() or "空") for i, text in enumerate(texts)),
+        )
+        for n, texts in enumerate(pages)
+    ]
+    return (slug, hashlib.sha256(repr(pages).encode()).hexdigest(), PageGroup.of(built))
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@given(st.lists(_REPORT, min_size=2, max_size=4), st.data())
+def test_an_index_updated_where_parts_changed_is_the_one_made_anew(
+    reports: list[list[list[str]]], data: st.DataObject
+) -> None:
+    """An edit that keeps every part's pages and passages where they were (the same number
+    of each) updates the kept index in place; the files are those of an index made anew.
+    Any other edit is refused (the build then makes the index anew)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        before = [_group(f"r{k}", 2000 + k, pages) for k, pages in enumerate(reports)]
+        kept = Index.build(before)
+        kept.write(folder / "before", "zh-Hans")
+        incremental.save(kept, folder / "state")
+        edited = [
+            [
+                [data.draw(_TEXTS) if data.draw(st.booleans()) else t for t in texts]
+                for texts in pages
+            ]
+            for pages in reports
+        ]
+        after = [_group(f"r{k}", 2000 + k, pages) for k, pages in enumerate(edited)]
+        loaded = incremental.load(folder / "state")
+        assert loaded is not None
+        changed = {
+            name: group
+            for (name, print_, group), old in zip(after, before, strict=True)
+            if print_ != old[1]
+        }
+        parts = [(name, print_) for name, print_, _ in after]
+        updated = incremental.updated(loaded, parts, changed)
+        assert (updated is None) == (not changed)
+        if updated is not None:
+            updated.write(folder / "updated", "zh-Hans", previous=folder / "before")
+            Index.build(after).write(folder / "anew", "zh-Hans")
+            assert _files(folder / "updated") == _files(folder / "anew")
+        grown = [*reports[0], ["又一页"]]
+        longer = _group("r0", 2000, grown)
+        unchanged = [(name, print_) for name, print_, _ in before[1:]]
+        refused = incremental.updated(loaded, [longer[:2], *unchanged], {"r0": longer[2]})
+        assert refused is None

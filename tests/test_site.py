@@ -261,3 +261,16 @@ def test_summaries_end_at_a_word_and_never_on_a_semicolon() -> None:
     assert english[len(summary) - 1] == " "  # cut where a word ends
     assert first_sentence("认真履行秘书组职能；牵头制定要点。", 60) == "认真履行秘书组职能…"
     assert shorten("一、二、三、四", 4) == "一、二…"
+
+
+def test_writing_a_tree_removes_what_it_no_longer_holds_and_keeps_what_it_is_told(
+    tmp_path: Path,
+) -> None:
+    from generator.writer import write_tree
+
+    write_tree(tmp_path, {"a/b/old.md": "x", "a/keep.md": "k", "a/c/d/gone.md": "g", "top.md": "t"})
+    result = write_tree(tmp_path, {"a/b/new.md": "y", "top.md": "t"}, keep={"a/keep.md"})
+    assert result.written == ("a/b/new.md",) and result.unchanged == 1
+    assert result.removed == ("a/b/old.md", "a/c/d/gone.md")
+    left = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    assert left == ["a", "a/b", "a/b/new.md", "a/keep.md", "top.md"]  # emptied folders gone

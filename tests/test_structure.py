@@ -57,7 +57,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "generator.incremental",
             "generator.site",
+            "generator.parts",
             "generator.build",
+            "generator.build_stats",
             "generator.serve",
             "generator.check",
             "generator.figure_labels",

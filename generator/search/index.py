@@ -9,19 +9,23 @@ index the reader's browser searches (`<edition>/search/`), in parts fetched only
 
 Opening a page loads none of it. A first search loads index.json, the shards of the query's
 tokens and the texts of the pages it checks, so what a reader transfers grows with the query,
-not with the archive. It runs over finished HTML, so it can run once over an assembled site.
+not with the archive. It runs over finished HTML, so it can run once over an assembled site,
+or be made from the pages each part of a site read when it was built (PageGroup); an index
+kept from the last build is updated where parts changed (generator/search/incremental.py).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import operator
+import os
 import shutil
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
-from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from generator.search.passages import Page, read_page
 from generator.search.phrases import for_text
@@ -45,9 +49,11 @@ class IndexStats:
     bytes: int
 
 
-def _pages(edition_dir: Path) -> list[Page]:
+def read_pages(edition_dir: Path, under: str = "") -> list[Page]:
+    """The searchable pages of the built edition in `edition_dir` (below its folder `under`,
+    if given: one report's), with their URLs relative to the edition's root."""
     pages = []
-    for path in sorted(edition_dir.rglob("*.html")):
+    for path in sorted((edition_dir / under).rglob("*.html")):
         relative = path.relative_to(edition_dir).as_posix()
         if relative in NOT_SEARCHED or relative.startswith(f"{SEARCH_DIR}/"):
             continue
@@ -55,8 +61,19 @@ def _pages(edition_dir: Path) -> list[Page]:
         page = read_page(path.read_text(encoding="utf-8"), url)
         if page is not None:
             pages.append(page)
+    return pages
+
+
+OrderKey = tuple[bool, int, str, str]
+
+
+def order(page: Page) -> OrderKey:
     # Newest report first, then the site's own order: the order equal results are shown in.
-    return sorted(pages, key=lambda p: (p.report == "", -_year(p.year), p.report, p.url))
+    return (page.report == "", -_year(page.year), page.report, page.url)
+
+
+def _in_order(pages: list[Page]) -> list[Page]:
+    return sorted(pages, key=order)
 
 
 def _year(year: str) -> int:
@@ -82,6 +99,133 @@ class _Postings:
             self.ids[token].append(self.count)
         self.count += 1
 
+
+@dataclass(frozen=True)
+class PageGroup:
+    """Some of an edition's pages, in index order, with the passages (numbered from 0 in that
+    order) that hold each token: a part of an edition is read and tokenised once, when it is
+    built, and the index of the whole is made from its parts' groups."""
+
+    pages: tuple[Page, ...]
+    tokens: dict[str, list[int]]
+    used: str  # every character of the folded text
+
+    @classmethod
+    def of(cls, pages: list[Page]) -> PageGroup:
+        ordered = _in_order(pages)
+        postings = _Postings()
+        for page in ordered:
+            for passage in page.passages:
+                postings.add(passage.text)
+        tokens = {token: list(ids) for token, ids in postings.ids.items()}
+        return cls(tuple(ordered), tokens, "".join(sorted(postings.used)))
+
+    @property
+    def passages(self) -> int:
+        return sum(len(page.passages) for page in self.pages)
+
+    def span(self) -> tuple[OrderKey, OrderKey] | None:
+        """The order keys of its first and last page."""
+        return (order(self.pages[0]), order(self.pages[-1])) if self.pages else None
+
+    def to_json(self) -> dict[str, Any]:
+        pages = [page.to_json() for page in self.pages]
+        return {"pages": pages, "tokens": self.tokens, "used": self.used}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PageGroup:
+        pages = tuple(Page.from_json(page) for page in data["pages"])
+        return cls(pages, data["tokens"], data["used"])
+
+
+# A page as index.json needs it: URL, title, report, year, organisation, passages.
+PageRow = tuple[str, str, str, str, str, int]
+
+
+def row(page: Page) -> PageRow:
+    return (page.url, page.title, page.report, page.year, page.organisation, len(page.passages))
+
+
+@dataclass(frozen=True)
+class Run:
+    """Where one part's pages are in the index: from page `first_page` and passage
+    `first_passage` on, in index order."""
+
+    name: str
+    fingerprint: str
+    first_page: int
+    pages: int
+    first_passage: int
+    passages: int
+    used: str
+    span: tuple[OrderKey, OrderKey] | None
+
+
+def deltas(ids: array[int]) -> list[int]:
+    return [ids[0], *map(operator.sub, ids[1:], ids[:-1])]
+
+
+def entry(token: str, ids: array[int]) -> str:
+    """A token's entry in its shard, as json.dumps writes it in the shard's object (a list
+    of numbers is written the same way by joining them)."""
+    return f"{_json(token)}:[{','.join(map(str, deltas(ids)))}]"
+
+
+@dataclass
+class Index:
+    """An edition's index in memory: its pages in order, its parts' runs, and for each token
+    the passages that hold it with its entry in a shard file; `texts`, the pages whose
+    passages it has at hand (page number → page), the others' being in an index written
+    before."""
+
+    runs: list[Run]
+    pages: list[PageRow]
+    ids: dict[str, array[int]]
+    entries: dict[str, str]
+    texts: dict[int, Page] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, groups: list[tuple[str, str, PageGroup]]) -> Index:
+        """From every part's (name, fingerprint, page group)."""
+        pages = _in_order([page for _, _, group in groups for page in group.pages])
+        runs = sorted((g for g in groups if g[2].pages), key=lambda g: order(g[2].pages[0]))
+        if [page for _, _, group in runs for page in group.pages] != pages:
+            # The parts' pages interleave: they are one run, tokenised anew.
+            runs = [("", "", PageGroup.of(pages))]
+        # Parts without a page to search have a run too (where they would have one).
+        runs += [g for g in groups if not g[2].pages]
+        postings = _Postings()
+        index = cls([], [row(page) for page in pages], postings.ids, {}, dict(enumerate(pages)))
+        for name, fingerprint, group in runs:
+            offset = postings.count
+            for token, ids in group.tokens.items():
+                postings.ids[token].extend(map(offset.__add__, ids))
+            first_page = index.runs[-1].first_page + index.runs[-1].pages if index.runs else 0
+            index.runs.append(
+                Run(
+                    name,
+                    fingerprint,
+                    first_page,
+                    len(group.pages),
+                    offset,
+                    group.passages,
+                    group.used,
+                    group.span(),
+                )
+            )
+            postings.count += group.passages
+        index.ids = dict(postings.ids)
+        index.entries = {token: entry(token, ids) for token, ids in index.ids.items()}
+        return index
+
+    @property
+    def passages(self) -> int:
+        return sum(row[5] for row in self.pages)
+
+    def has_word(self, word: str) -> bool:
+        """Whether some passage holds each character pair of a (folded) Chinese word."""
+        return all(word[i : i + 2] in self.ids for i in range(len(word) - 1))
+
     def shards(self) -> list[list[str]]:
         """The tokens of each shard, enough shards for each to be a quick fetch."""
         raw = sum(len(t.encode()) + 4 * len(ids) for t, ids in self.ids.items())
@@ -90,65 +234,67 @@ class _Postings:
             shards[shard_of(token, len(shards))].append(token)
         return shards
 
-    def has_word(self, word: str) -> bool:
-        """Whether some passage holds each character pair of a (folded) Chinese word."""
-        return all(word[i : i + 2] in self.ids for i in range(len(word) - 1))
+    def write(self, out: Path, edition: str, previous: Path | None = None) -> IndexStats:
+        """Write the index's files to `out` (replacing any there). The files of pages whose
+        texts it does not have are the same as in `previous`, the folder of an index written
+        before, and are linked from there."""
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir(parents=True)
+        size = 0
 
-    def deltas(self, token: str) -> list[int]:
-        ids = self.ids[token]
-        return [ids[0], *(b - a for a, b in pairwise(ids))]
+        def write(name: str, text: str) -> None:
+            nonlocal size
+            encoded = text.encode("utf-8")
+            (out / name).write_bytes(encoded)
+            size += len(encoded)
 
-
-def write_index(edition_dir: Path, edition: str) -> IndexStats:
-    """Write `edition_dir/search/` from the edition's built pages (replacing any there)."""
-    pages = _pages(edition_dir)
-    out = edition_dir / SEARCH_DIR
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    size = 0
-
-    def write(name: str, data: object) -> None:
-        nonlocal size
-        encoded = _json(data).encode("utf-8")
-        (out / name).write_bytes(encoded)
-        size += len(encoded)
-
-    postings = _Postings()
-    reports: dict[str, int] = {}
-    report_rows = []
-    page_rows = []
-    for n, page in enumerate(pages):
-        report = -1
-        if page.report:
-            slug = page.url.split("/", 1)[0]
-            if slug not in reports:
-                reports[slug] = len(reports)
-                report_rows.append([page.report, page.year, page.organisation])
-            report = reports[slug]
-        page_rows.append([page.url, page.title, report, postings.count])
-        passages = [[p.anchor, int(p.heading), p.text] for p in page.passages]
-        for k in range(0, len(passages), CHUNK):
-            write(f"p{n}-{k // CHUNK}.json", passages[k : k + CHUNK])
-        for passage in page.passages:
-            postings.add(passage.text)
-    shards = postings.shards()
-    for n, shard in enumerate(shards):
-        write(f"s{n}.json", {token: postings.deltas(token) for token in shard})
-    # The fold the browser applies to a query: only characters that fold into this edition's
-    # text matter (any other character finds nothing either way).
-    folds = sorted((c, t) for c, t in fold_map().items() if t in postings.used)
-    phrases = for_text(postings.has_word)
-    write(
-        "index.json",
-        {
+        reports: dict[str, int] = {}
+        report_rows = []
+        page_rows = []
+        first = 0  # the number of the page's first passage
+        for n, (url, title, report_title, year, organisation, count) in enumerate(self.pages):
+            report = -1
+            if report_title:
+                slug = url.split("/", 1)[0]
+                if slug not in reports:
+                    reports[slug] = len(reports)
+                    report_rows.append([report_title, year, organisation])
+                report = reports[slug]
+            page_rows.append([url, title, report, first])
+            first += count
+            page = self.texts.get(n)
+            for k in range(math.ceil(count / CHUNK)):
+                name = f"p{n}-{k}.json"
+                if page is None:
+                    assert previous is not None, f"the passages of {url}"
+                    os.link(previous / name, out / name)
+                    size += (out / name).stat().st_size
+                    continue
+                chunk = page.passages[k * CHUNK : (k + 1) * CHUNK]
+                write(name, _json([[p.anchor, int(p.heading), p.text] for p in chunk]))
+        shards = self.shards()
+        for n, shard in enumerate(shards):
+            write(f"s{n}.json", "{" + ",".join(self.entries[token] for token in shard) + "}")
+        # The fold the browser applies to a query: only characters that fold into this
+        # edition's text matter (any other character finds nothing either way).
+        used = set().union(*(run.used for run in self.runs))
+        folds = sorted((c, t) for c, t in fold_map().items() if t in used)
+        phrases = for_text(self.has_word)
+        index = {
             "v": FORMAT,
             "edition": edition,
             "shards": len(shards),
             "fold": ["".join(c for c, _ in folds), "".join(t for _, t in folds)],
             "phrases": [" ".join(phrases), " ".join(phrases.values())],
-            "passages": postings.count,
+            "passages": first,
             "reports": report_rows,
             "pages": page_rows,
-        },
-    )
-    return IndexStats(len(pages), postings.count, len(shards), size)
+        }
+        write("index.json", _json(index))
+        return IndexStats(len(self.pages), first, len(shards), size)
+
+
+def write_index(edition_dir: Path, edition: str) -> IndexStats:
+    """Write `edition_dir/search/` from the edition's built pages (replacing any there)."""
+    index = Index.build([("", "", PageGroup.of(read_pages(edition_dir)))])
+    return index.write(edition_dir / SEARCH_DIR, edition)

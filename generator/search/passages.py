@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Any
 
 # Elements whose text is one passage (the innermost one, when they nest).
 BLOCKS = frozenset(
@@ -39,6 +40,23 @@ class Page:
     year: str
     organisation: str
     passages: tuple[Passage, ...]
+
+    def to_json(self) -> list[Any]:
+        """The page as compact JSON (a build keeps each part's pages, not to read them again)."""
+        passages = [[p.anchor, int(p.heading), p.text] for p in self.passages]
+        return [self.url, self.title, self.report, self.year, self.organisation, passages]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Page:
+        url, title, report, year, organisation, passages = data
+        return cls(
+            url,
+            title,
+            report,
+            year,
+            organisation,
+            tuple(Passage(a, bool(h), t) for a, h, t in passages),
+        )
 
 
 class _Reader(HTMLParser):

@@ -39,12 +39,14 @@ def on_config(config: Any) -> Any:
 
 def on_post_build(config: Any) -> None:
     """The edition's search index (a stage of its own over the built pages, run here so that
-    `mkdocs serve` and `mkdocs build` search too), and every page's sitemap Material's language
-    selector asks for."""
+    `mkdocs serve` and `mkdocs build` search too; a part of an edition, generator/parts, is
+    indexed with the others once built), and every page's sitemap Material's language selector
+    asks for."""
     extra = config["extra"]
     edition = extra.get("edition", "")
     site_dir = Path(config["site_dir"])
-    write_index(site_dir, edition)
+    if not extra.get("part"):
+        write_index(site_dir, edition)
     editions = [alt["lang"] for alt in extra.get("alternate", [])]
     write_page_sitemaps(site_dir, extra.get("site_root", ""), edition, editions)
 

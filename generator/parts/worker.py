@@ -1,0 +1,199 @@
+"""A build worker: one process that builds many parts, one after another, with MkDocs in
+process (`python -m generator.parts.worker`; generator/parts/pool.py runs one per core).
+
+It reads one job per line on stdin (JSON) and answers one line on stdout:
+
+    {"kind": "part", "project": DIR, "out": DIR, "under": SLUG or ""}
+        build DIR/mkdocs.yml into OUT/site (strict), keep MkDocs' sitemap as OUT/sitemap.xml
+        and the pages search reads as OUT/pages.json
+    {"kind": "index", "edition": CODE, "parts": [[NAME, FINGERPRINT, FILE], …],
+     "previous": DIR or "", "out": DIR}
+        write the edition's search index from the parts' pages.json into OUT/site/search,
+        updating the one kept in DIR (generator/search/incremental.py), and keep it
+    → {"ok": true, "peak_mb": N} or {"ok": false, "error": TEXT, "peak_mb": N}
+
+MkDocs builds every project as if it were the only one: it walks the theme's folders (its
+thousands of icons included) and compiles its templates anew each time, which costs more than a
+small report's pages. In a worker, the compiled templates are kept from one project to the next
+(Jinja's own bytecode cache, checked against each template's source, set through MkDocs' `env`
+event), and only the home part lists the theme's files: a report's part has no use for them.
+That one has no event early enough (MkDocs lists them before its `files` event), so the worker,
+a process that runs nothing but these builds, wraps `Files.add_files_from_theme`; the wrapper
+checks at start that MkDocs still has it (see `_wrap_theme_files`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import jinja2
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+
+from generator.parts.store import HOME, PAGES, SITEMAP, STATE
+from generator.search import incremental
+from generator.search.index import SEARCH_DIR, Index, PageGroup, read_pages
+
+
+class _Templates(jinja2.BytecodeCache):
+    """Compiled templates, shared by every project this process builds."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _Templates()
+
+
+def _wrap_theme_files() -> None:
+    """The theme's static files (its scripts, styles, fonts) are the home part's: a report's
+    part neither lists nor copies them."""
+    add_theme_files = getattr(Files, "add_files_from_theme", None)
+    if add_theme_files is None:  # a MkDocs other than the one requirements.lock pins
+        raise RuntimeError("MkDocs has no Files.add_files_from_theme (generator/parts/worker.py)")
+
+    def theme_files(files: Files, env: jinja2.Environment, config: MkDocsConfig) -> None:
+        if config.extra.get("part", HOME) == HOME:
+            add_theme_files(files, env, config)
+
+    Files.add_files_from_theme = theme_files  # type: ignore[method-assign, assignment]
+
+
+class _Part(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
+    """A report's part has no 404 page (the home part has the edition's); every part's
+    templates are compiled once per worker."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if config.extra.get("part", HOME) != HOME:
+            config.theme.static_templates.discard("404.html")
+        return config
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        env.bytecode_cache = _TEMPLATES
+        return env
+
+
+class _Capture(logging.Handler):
+    """MkDocs' warnings and errors, to show when a part fails."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def build_part(project: Path, out: Path, under: str) -> None:
+    """Build the part in `project` into `out`. `under` is the report folder the part
+    contributes (all of its output, for the home part)."""
+    shutil.rmtree(out, ignore_errors=True)
+    site = out / "site"
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins["report-site-part"] = _Part()
+    build(config)
+    (site / SITEMAP).replace(out / SITEMAP)
+    (site / f"{SITEMAP}.gz").unlink()
+    if under:
+        # The placeholder home page and what MkDocs puts at the root belong to the home part.
+        for entry in site.iterdir():
+            if entry.name != under:
+                shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+    group = PageGroup.of(read_pages(site, under))
+    (out / PAGES).write_text(_json(group.to_json()), encoding="utf-8")
+
+
+def _group(path: Path) -> PageGroup:
+    return PageGroup.from_json(json.loads(path.read_text(encoding="utf-8")))
+
+
+def build_index(
+    edition: str, parts: list[tuple[str, str, Path]], previous: Path | None, out: Path
+) -> None:
+    """The edition's search index, from the pages each part (name, fingerprint, its pages'
+    file) read from its own output: the index kept in `previous` (the last one built)
+    updated where parts changed, when it can be; else made anew."""
+    kept = incremental.load(previous / STATE) if previous else None
+    index = None
+    if kept is not None:
+        built = {run.name: run.fingerprint for run in kept.runs}
+        changed = {name: _group(path) for name, print_, path in parts if built.get(name) != print_}
+        index = incremental.updated(kept, [(name, print_) for name, print_, _ in parts], changed)
+    if index is None:
+        index = Index.build([(name, print_, _group(path)) for name, print_, path in parts])
+    shutil.rmtree(out, ignore_errors=True)
+    linked = previous / "site" / SEARCH_DIR if previous else None
+    index.write(out / "site" / SEARCH_DIR, edition, linked)
+    incremental.save(index, out / STATE)
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def peak_mb() -> float:
+    """This process's peak memory (VmHWM: ru_maxrss would count the parent's, kept over
+    exec)."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="utf-8")
+    except OSError:
+        return 0.0
+    found = re.search(r"VmHWM:\s*(\d+)", status)
+    return int(found.group(1)) / 1024 if found else 0.0
+
+
+def run_job(job: dict[str, Any], capture: _Capture) -> dict[str, Any]:
+    capture.lines.clear()
+    try:
+        if job["kind"] == "part":
+            build_part(Path(job["project"]), Path(job["out"]), job["under"])
+        else:
+            parts = [(name, print_, Path(path)) for name, print_, path in job["parts"]]
+            previous = Path(job["previous"]) if job["previous"] else None
+            build_index(job["edition"], parts, previous, Path(job["out"]))
+    except Exception as error:  # every failure is the build's message, never a dead worker
+        lines = [*capture.lines, f"{type(error).__name__}: {error}"]
+        return {"ok": False, "error": "\n".join(lines), "peak_mb": peak_mb()}
+    return {"ok": True, "peak_mb": peak_mb()}
+
+
+def serve(jobs: TextIO, answers: TextIO) -> None:
+    _wrap_theme_files()
+    capture = _Capture()
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.WARNING)
+    logger.addHandler(capture)
+    logger.propagate = False
+    for line in jobs:
+        answers.write(_json(run_job(json.loads(line), capture)) + "\n")
+        answers.flush()
+
+
+def main() -> None:
+    # The answers go to the real stdout; anything a library prints goes to stderr.
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    sys.stdout = sys.stderr
+    serve(sys.stdin, answers)
+
+
+if __name__ == "__main__":
+    main()
