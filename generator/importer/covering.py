@@ -190,17 +190,17 @@ def _issuer(named: Found) -> Found | None:
 def _date(texts: list[str], body: list[Line | None], items: list[int]) -> Found | None:
     for i, text in enumerate(texts):
         if _is_date(text):
-            iso = iso_date(text) or _run_together(text)
+            iso = iso_date(text) or run_together(text)
             if iso:
                 return Found(iso, _line(body, items[i]).number)
     return None
 
 
 def _is_date(text: str) -> bool:
-    return bool(_DATE_LINE.match(text) or _run_together(text))
+    return bool(_DATE_LINE.match(text) or run_together(text))
 
 
-def _run_together(text: str) -> str:
+def run_together(text: str) -> str:
     """`2024327` → 2024-03-27, `20241112` → 2024-11-12; "" when it could be two dates
     (`2024111`: 1 November or 11 January) or none."""
     match = _RUN_TOGETHER_DATE.match(text)

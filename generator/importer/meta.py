@@ -2,15 +2,18 @@
 date of publication, address.
 
 The publisher (`organisation`), in order of trust: what the editor gives (`--organisation`), a
-disclosure record's `发布机构`, a signature line at the end (`（万载县统计局）`), the speaker of a
+disclosure record's `发布机构`, a signature line at the end (`（万载县统计局）`), the body signing
+the notice a document was delivered with, or named before `关于` in its title (see `covering`;
+`市人民政府办公室` with the region the document's title names), the speaker of a
 government work report (`广东省省长 孟凡利` → 广东省人民政府; `省长 罗东川` with the region from
 the subtitle, `在青海省第十四届人民代表大会…`), the region of a government work report's title
 (`2026年浙江省政府工作报告`, `陕西省2026年政府工作报告` → …人民政府), the words before the year in
-the title (`杭州市教育局2020年工作总结`).
+the title (`杭州市教育局2020年工作总结`), and last the page's `信息来源` when it names a publisher
+(not a newspaper or a site).
 
-The year: `--year`, else the first `NNNN年` of the title, else of the subtitle (the year a
-government work report is delivered in is the one it is named after), else the year of the
-page's date. Nothing else is guessed: what cannot be read is asked for (see `run`).
+The year: `--year`, else the first `NNNN年` of the title (the first of a span: `2022—2024年`),
+else of the subtitle (the year a government work report is delivered in is the one it is named
+after), else the year of the page's date. Nothing else is guessed: what cannot be read is asked for (see `run`).
 """
 
 from __future__ import annotations
