@@ -13,7 +13,8 @@ the title (`杭州市教育局2020年工作总结`), and last the page's `信息
 
 The year: `--year`, else the first `NNNN年` of the title (the first of a span: `2022—2024年`),
 else of the subtitle (the year a government work report is delivered in is the one it is named
-after), else the year of the page's date. Nothing else is guessed: what cannot be read is asked for (see `run`).
+after), else the year of the page's date. Nothing else is guessed: what cannot be read is asked
+for (see `run`).
 """
 
 from __future__ import annotations
