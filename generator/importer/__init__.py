@@ -9,6 +9,8 @@ Stages, each a module with one job, all in memory until the last:
 - `linebreaks`: lines that lost their breaks split at their numbering and paragraph ends;
 - `frame` (with `chrome`): web-page furniture around the report dropped and listed; the title,
   and the subtitle, speaker, date, publisher and address read for report.yml;
+- `covering`: a document delivered inside a notice (`关于印发《X》的通知`) read as X, the notice
+  kept as its first paragraphs;
 - `blocks` → `outline`: lines → paragraphs, tables, notes, and headings at the levels the
   document itself gives them (`numbering` knows the schemes, `unnumbered` the headings without);
 - `lint`: numbering that skips, repeats or starts again, and where the outline rests on a guess;

@@ -39,6 +39,8 @@ MAX_BROKEN = 8  # lines of one sentence broken over lines, at most
 
 _UNFINISHED = "的之和与及或在对把将被为从向以于是"  # a sentence does not end with these
 _LEAD_END = re.compile(r"[。：:]")
+_OPENING = "（(【［["
+_CLOSING = "）)】］]"
 _APPENDIX = re.compile(
     r"^(?:附件|附录|附表)\s*[0-9０-９一二三四五六七八九十]*(?:[：:\s]\s*[^。]{1,40})?$"
 )
@@ -48,11 +50,17 @@ _ENTRY_SCHEMES = ("arabic-dot", "arabic-comma", "arabic-paren")
 
 def split_lead(text: str) -> tuple[str, str]:
     """`一是坚持德育为先。将疫情…` → (`一是坚持德育为先。`, `将疫情…`); a line that is all lead
-    stays whole."""
-    match = _LEAD_END.search(text)
-    if not match or match.end() > MAX_LEAD:
-        return text, ""
-    return text[: match.end()], text[match.end() :]
+    stays whole. A 。 or ： inside brackets ends no lead: `1.做好党建工作（牵头单位：市教育局）`
+    is one heading, its responsibility note included."""
+    depth = 0
+    for at, ch in enumerate(text[:MAX_LEAD]):
+        if ch in _OPENING:
+            depth += 1
+        elif ch in _CLOSING and depth:
+            depth -= 1
+        elif not depth and _LEAD_END.match(ch):
+            return text[: at + 1], text[at + 1 :]
+    return text, ""
 
 
 def to_lines(raw: list[str]) -> list[Line | None]:

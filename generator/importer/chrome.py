@@ -24,7 +24,7 @@ field each of its lines holds.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from generator.importer.numbering import numbering_of
@@ -39,6 +39,7 @@ PAGE_ID = "page id"
 FOOTER = "page footer"
 SUMMARY = "page summary"
 HEADER = "page header"
+PAGE_SOURCE = "page source"  # a frame field (not report.yml's): the page's 来源
 
 MAX_VALUE = 40  # a byline's or a record's value is at most this long
 MAX_LINKS = 30  # link titles under one "related links" heading, at most
@@ -60,9 +61,12 @@ _MENU_LINE = re.compile(
 )
 # label → (report.yml field, priority among dates): bylines first, then disclosure records.
 _BYLINE_LABELS = {
+    # Who the page says the text comes from: on a government portal the publisher, on a news
+    # site a newspaper; `meta` takes it for the publisher only when nothing better says it.
+    **dict.fromkeys(["来源", "信息来源", "文章来源", "稿件来源"], (PAGE_SOURCE, 0)),
     **dict.fromkeys(
         [
-            *("来源", "信息来源", "文章来源", "稿件来源", "作者", "责任编辑", "编辑", "责编"),
+            *("作者", "责任编辑", "编辑", "责编"),
             *("浏览次数", "浏览量", "点击数", "点击量", "访问量", "访问次数", "阅读量"),
             *("阅读次数", "关键词", "更新时间", "内容概述", "语音阅读", "字数"),
         ],
@@ -93,8 +97,21 @@ _RECORD_LABELS = {
     "成文日期": ("published", 3),
 }
 LABELS = {**_BYLINE_LABELS, **_RECORD_LABELS}
-_LABEL = "|".join(sorted(LABELS, key=len, reverse=True))
-_LABEL_AT = re.compile(rf"(?:^|(?<=[\s】\]）)]))[【\[（(]?({_LABEL})\s*[：:]")
+_SPACE = r"[ \u3000]*"  # records space their labels out to a column's width: `索 引 号:`
+
+
+def _spaced(labels: Collection[str]) -> str:
+    return "|".join(_SPACE.join(label) for label in sorted(labels, key=len, reverse=True))
+
+
+_LABEL = _spaced(LABELS)
+# A label starts a line, follows white space, a bracket or an empty value's colon
+# (`阅读次数:编辑:…`), or, when it is one of the longer labels or follows a time, is run into
+# the value before it (`09:33信息来源: 芜湖市教育局阅读次数:`).
+_RUN_IN = _spaced([label for label in LABELS if len(label) >= 3])
+_LABEL_AT = re.compile(
+    rf"(?:(?:^|(?<=[\s】\]）)：:\d]))[【\[（(]?({_LABEL})|(?<=[\u4e00-\u9fff])({_RUN_IN}))\s*[：:]"
+)
 _DATETIME = (
     r"\d{4}\s*(?:-|/|\.|年)\s*\d{1,2}\s*(?:-|/|\.|月)\s*\d{1,2}\s*日?"
     r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
@@ -262,7 +279,7 @@ def label_values(text: str) -> list[tuple[str, str]] | None:
         value = _strip_menu(body[match.end() : end].strip().rstrip("）)】]").strip())
         if len(value) > MAX_VALUE or _SENTENCE_END.search(value):
             return None
-        out.append((match.group(1), value))
+        out.append((_name(match.group(1) or match.group(2)), value))
     stamp = _LEADING_DATETIME.match(_LEADING_MENU.sub("", text, count=1))
     if stamp:
         out.insert(0, ("时间", stamp.group(0).strip()))
@@ -285,7 +302,12 @@ def _best_fields(fields: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 def _label_only(text: str) -> str | None:
     """`发表时间：`, `索引号` (a label without its colon): the label, else None."""
     match = re.fullmatch(rf"[【\[（(]?({_LABEL})\s*[：:]?", text)
-    return match.group(1) if match else None
+    return _name(match.group(1)) if match else None
+
+
+def _name(written: str) -> str:
+    """A label as LABELS has it: `索 引 号` → 索引号."""
+    return re.sub(r"[ \u3000]", "", written)
 
 
 def _label_and_value(label: str, value: str | None, colon: bool) -> Unit | None:
@@ -325,14 +347,13 @@ def _record_row(text: str) -> tuple[tuple[str, str], ...] | None:
     if "|" not in text and "｜" not in text and "\t" not in text:
         return None
     cells = [c for c in _CELL.split(text.strip("|｜ \t")) if c]
-    if not cells or cells[0].rstrip("：:") not in LABELS:
+    names = [_name(cell.rstrip("：:")) for cell in cells]
+    if not cells or names[0] not in LABELS:
         return None
     pairs = [
-        (cell.rstrip("：:"), cells[k + 1])
-        for k, cell in enumerate(cells)
-        if cell.rstrip("：:") in LABELS
-        and k + 1 < len(cells)
-        and cells[k + 1].rstrip("：:") not in LABELS
+        (name, cells[k + 1])
+        for k, name in enumerate(names)
+        if name in LABELS and k + 1 < len(cells) and names[k + 1] not in LABELS
     ]
     return _best_fields(pairs)
 

@@ -135,6 +135,20 @@ class Found:
     how: str = ""
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A notice delivering the report (`关于印发《X》的通知`, see `covering`): the name it gives the
+    document, its title line (None when only a disclosure record gives it), the document's own
+    title line when the text repeats it, and the body signing the notice or named before `关于`
+    in its title."""
+
+    name: Found
+    title: Line | None
+    inner: Line | None = None
+    signer: Found | None = None
+    issuer: Found | None = None
+
+
 @dataclass
 class Outline:
     """A report: its title line (None when the text has none), the blocks before the first
@@ -149,6 +163,14 @@ class Outline:
     split_lines: set[int] = field(default_factory=set)  # lines that had lost their breaks
     # (line, next line) of the source lines joined into one line of text (see `layout`).
     line_joins: set[tuple[int, int]] = field(default_factory=set)
+    notice: Notice | None = None  # the notice the report was delivered with
+
+    def title_lines(self) -> list[int]:
+        """The source lines of a title the first page shows before text that stands above it
+        in the source (a document's own title, below the notice delivering it)."""
+        if self.notice is None or self.notice.inner is None:
+            return []
+        return [piece.number for piece in self.notice.inner.pieces()]
 
     def bar_rows(self) -> set[int]:
         """The source lines read as rows of a `|` table: their bars separate cells, as the

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.importer.chrome import BYLINE, DATETIME, Unit, iso_date, unit_at
+from generator.importer.chrome import BYLINE, DATETIME, PAGE_SOURCE, Unit, iso_date, unit_at
 from generator.importer.document import Found, Line, join_texts
 from generator.importer.findings import Findings, Removal
 from generator.importer.numbering import numbering_of
@@ -280,7 +280,10 @@ class _FrameReader:
         for k in range(unit.size):
             read = [unit.field_of(k), *(unit.more if k == 0 else ())]
             read = [(name, value) for name, value in read if name and value]
-            self.take(i + k, unit.reason, ", ".join(name for name, _ in read))
+            # The page's source is report.yml's publisher only if nothing better names one:
+            # `run` says so on the line when it is.
+            fields = ", ".join(name for name, _ in read if name != PAGE_SOURCE)
+            self.take(i + k, unit.reason, fields)
             for name, value in read:
                 self.frame.fields.setdefault(name, Found(value, self.items[i + k].number))
         return i + unit.size

@@ -94,8 +94,9 @@ def check_guesses(outline: Outline, findings: Findings) -> None:
 
 def _lists_of_one(outline: Outline) -> list[tuple[Heading, Heading]]:
     """(parent, child) where a numbered heading numbered 1 is its parent's only sub-heading: a
-    list of one, which the importer nests under the heading before it. (A lone heading numbered
-    otherwise, or one that starts a list again, has a numbering warning of its own.)"""
+    list of one, which the importer nests under the heading before it, unless the next part's
+    items go on from it. (A lone heading numbered otherwise, or one that starts a list again,
+    has a numbering warning of its own.)"""
     children: dict[int, tuple[Heading, list[Heading]]] = {}
     stack: list[Heading] = []
     for heading in outline.headings:
@@ -103,6 +104,7 @@ def _lists_of_one(outline: Outline) -> list[tuple[Heading, Heading]]:
         if stack:
             children.setdefault(id(stack[-1]), (stack[-1], []))[1].append(heading)
         stack.append(heading)
+    continued = {id(before) for before in running_on(outline).values()}
     return [
         (parent, group[0])
         for parent, group in children.values()
@@ -110,6 +112,7 @@ def _lists_of_one(outline: Outline) -> list[tuple[Heading, Heading]]:
         and group[0].numbering is not None
         and group[0].numbering.value == 1
         and group[0].restarts is None
+        and id(group[0]) not in continued  # the list goes on in the next part
     ]
 
 
@@ -130,7 +133,37 @@ def _children_of_kind(outline: Outline, scheme: str) -> list[tuple[Heading, list
     return list(groups.values())
 
 
+def running_on(outline: Outline) -> dict[int, Heading]:
+    """First items of a list that go on from the list before it (work plans number their items
+    1.–N. through all their parts: `一、` holds 1. 2., `二、` holds 3. 4.): each, with the last
+    item of the list before, of the same scheme and level, whose number it carries on with
+    the next but one or later (a gap is the list's, and says which items are missing). Back
+    matter starts its numbering afresh."""
+    out: dict[int, Heading] = {}  # by id() of the first item
+    last: dict[tuple[str, int], Heading] = {}
+    for heading in outline.headings:
+        if heading.scheme == "back":
+            last.clear()
+        numbering = heading.numbering
+        if numbering is None:
+            continue
+        key = (numbering.scheme, heading.level)
+        before = last.get(key)
+        if (
+            heading.previous is None
+            and heading.restarts is None
+            and before is not None
+            and before.numbering is not None
+            and numbering.value > before.numbering.value
+            and numbering.value > 1
+        ):
+            out[id(heading)] = before
+        last[key] = heading
+    return out
+
+
 def check_headings(outline: Outline, findings: Findings) -> None:
+    runs_on = running_on(outline)
     for heading in outline.headings:
         if heading.level > MAX_DEPTH:
             findings.warn(
@@ -156,8 +189,9 @@ def check_headings(outline: Outline, findings: Findings) -> None:
                 f"{label(heading.numbering.scheme, before.numbering.value + 1)}",
             )
             continue
-        previous = heading.previous.numbering if heading.previous else None
-        previous_line = heading.previous.line if heading.previous else 0
+        last = heading.previous or runs_on.get(id(heading))
+        previous = last.numbering if last else None
+        previous_line = last.line if last else 0
         check_sequence(heading.numbering, previous, previous_line, heading, findings)
 
 

@@ -2,15 +2,19 @@
 date of publication, address.
 
 The publisher (`organisation`), in order of trust: what the editor gives (`--organisation`), a
-disclosure record's `发布机构`, a signature line at the end (`（万载县统计局）`), the speaker of a
+disclosure record's `发布机构`, a signature line at the end (`（万载县统计局）`), the body signing
+the notice a document was delivered with, or named before `关于` in its title (see `covering`;
+`市人民政府办公室` with the region the document's title names), the speaker of a
 government work report (`广东省省长 孟凡利` → 广东省人民政府; `省长 罗东川` with the region from
 the subtitle, `在青海省第十四届人民代表大会…`), the region of a government work report's title
 (`2026年浙江省政府工作报告`, `陕西省2026年政府工作报告` → …人民政府), the words before the year in
-the title (`杭州市教育局2020年工作总结`).
+the title (`杭州市教育局2020年工作总结`), and last the page's `信息来源` when it names a publisher
+(not a newspaper or a site).
 
-The year: `--year`, else the first `NNNN年` of the title, else of the subtitle (the year a
-government work report is delivered in is the one it is named after), else the year of the
-page's date. Nothing else is guessed: what cannot be read is asked for (see `run`).
+The year: `--year`, else the first `NNNN年` of the title (the first of a span: `2022—2024年`),
+else of the subtitle (the year a government work report is delivered in is the one it is named
+after), else the year of the page's date. Nothing else is guessed: what cannot be read is asked
+for (see `run`).
 """
 
 from __future__ import annotations
@@ -19,13 +23,17 @@ import re
 from dataclasses import dataclass
 
 from generator.content.report_file import FIRST_YEAR, LAST_YEAR
+from generator.importer.chrome import PAGE_SOURCE
 from generator.importer.document import Block, Found, Outline, Paragraph
+
+PAGE_SOURCE_HOW = "the page's source"
 
 _ORG_END = (
     "人民政府|政府|委员会|办公厅|办公室|人民法院|人民检察院|法院|检察院|医院|学院|大学|学校|中心"
     "|集团|公司|管理处|局|厅|署|委|院|处|所|馆|站|队|部|办"
 )
 _ORG = rf"[\u4e00-\u9fff（）()]{{1,30}}?(?:{_ORG_END})"
+ORG_NAME = re.compile(rf"^{_ORG}$")  # a whole line (or word) that names a publisher
 _SIGNATURE = re.compile(rf"^[（(]({_ORG})[）)]$")
 _REGION = r"\S{1,14}?(?:自治区|自治州|自治县|特别行政区|省|市|县|区|州|旗|盟)"
 _SPEAKER_REGION = re.compile(
@@ -49,7 +57,8 @@ _NAMED_DOCUMENT = re.compile(
 # A note before a title (`（两会受权发布）`).
 _NOTE_BEFORE = re.compile(r"^(?:[（(][^（()）]{1,12}[）)]|【[^【】]{1,12}】)\s*")
 _CONGRESS = re.compile(rf"在({_REGION})第[一二三四五六七八九十]+届人民代表大会")
-_YEAR = re.compile(rf"(\d{{4}}|{_YEAR_WORDS}{{4}}) ?年")
+# `2024年`, and the first of a span (`（2022—2024年）`: a plan made in its first year).
+_YEAR = re.compile(rf"(\d{{4}}|{_YEAR_WORDS}{{4}})(?:\s*[—–~-]{{1,2}}\s*\d{{4}})? ?年")
 _LEADING_REGION = re.compile(rf"^(?:关于)?(?:\d{{4}}年度?)?({_REGION})")
 _REGION_AFTER_AT = re.compile(rf"在({_REGION})")
 
@@ -89,9 +98,15 @@ def _organisation(outline: Outline, title: Found) -> Found | None:
     signature = _last_paragraph(outline)
     if signature and (match := _SIGNATURE.match(signature.value)):
         return Found(match.group(1), signature.line)
-    government = bool(_GOVERNMENT_REPORT.search(title.value))
     speaker = fields.get("speaker")
     subtitle = fields.get("subtitle")
+    notice = outline.notice
+    for found in (notice.signer, notice.issuer) if notice else ():
+        if found is not None:
+            named = _placed(found.value, title.value, subtitle.value if subtitle else "")
+            if named:
+                return Found(named, found.line, found.how)
+    government = bool(_GOVERNMENT_REPORT.search(title.value))
     if speaker and (match := _SPEAKER_REGION.match(speaker.value)):
         region = match.group(1)
         if not _GENERIC.match(region):
@@ -105,14 +120,34 @@ def _organisation(outline: Outline, title: Found) -> Found | None:
         if subtitle and congress:
             return Found(f"{congress.group(1)}人民政府", subtitle.line)
     if speaker and (match := _SPEAKER_OFFICE.match(speaker.value)):
-        name = match.group(1)
-        if not _LEVEL.match(name):
-            return Found(name, speaker.line)
-        level = name[0]
-        region = _region_named(title.value, subtitle.value if subtitle else "", level)
-        if region:
-            return Found(region + name[len(level) :], speaker.line)
-    return _named_in_title(title)
+        named = _placed(match.group(1), title.value, subtitle.value if subtitle else "")
+        if named:
+            return Found(named, speaker.line)
+    return _named_in_title(title) or _page_source(fields)
+
+
+def _placed(name: str, title: str, subtitle: str) -> str:
+    """`name`, or for a name such as `市审计局` (whose city?) the name with the region that the
+    title or subtitle names (`宁波市审计局`); "" when neither names one."""
+    if not _LEVEL.match(name):
+        return name
+    level = name[0]
+    region = _region_named(title, subtitle, level)
+    return region + name[len(level) :] if region else ""
+
+
+# What a news site gives as a page's source is a newspaper or a site, not a publisher.
+_NOT_PUBLISHER = re.compile(r"报|网|社|台|频道|客户端|新闻|传媒|融媒")
+
+
+def _page_source(fields: dict[str, Found]) -> Found | None:
+    """The page's `信息来源：芜湖市教育局`, when it names a publisher (and says which region's)."""
+    source = fields.get(PAGE_SOURCE)
+    if source is None or not ORG_NAME.match(source.value) or _LEVEL.match(source.value):
+        return None
+    if _NOT_PUBLISHER.search(source.value):
+        return None
+    return Found(source.value, source.line, PAGE_SOURCE_HOW)
 
 
 def _named_in_title(title: Found) -> Found | None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from generator.importer.blocks import read_blocks, to_lines
 from generator.importer.contents import drop_navigation
+from generator.importer.covering import read_delivered
 from generator.importer.document import Block, Heading, Mark, Outline
 from generator.importer.findings import Findings
 from generator.importer.frame import read_frame
@@ -59,8 +60,15 @@ def read_report(raw: list[str], findings: Findings) -> Outline:
     frame = read_frame(layout.lines, raw, findings)
     for removal in frame.removals:
         findings.remove(removal)
-    items = read_blocks(drop_navigation(frame.body, findings), findings)
+    body = drop_navigation(frame.body, findings)
+    title = frame.title
     preamble: list[Block] = []
+    delivered = read_delivered(frame.title, frame.fields, body, raw, findings)
+    if delivered is not None:
+        title = delivered.notice.inner
+        preamble += delivered.preamble
+        body = delivered.body
+    items = read_blocks(body, findings)
     headings: list[Heading] = []
     stack: list[_Open] = []
     for item in items:
@@ -73,7 +81,9 @@ def read_report(raw: list[str], findings: Findings) -> Outline:
             preamble.append(item)
     numbers = Counter(line.number for line in lines if line is not None)
     split = {number for number, pieces in numbers.items() if pieces > 1}
-    return Outline(frame.title, preamble, headings, frame.fields, split, layout.joins)
+    joins = layout.joins | (delivered.joins if delivered else set())
+    notice = delivered.notice if delivered else None
+    return Outline(title, preamble, headings, frame.fields, split, joins, notice)
 
 
 def build_outline(lines: list[str], findings: Findings | None = None) -> Outline:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.content.report_file import FIRST_YEAR, LAST_YEAR
@@ -25,7 +25,7 @@ from generator.importer.decode import decode_report
 from generator.importer.document import Found, Outline
 from generator.importer.findings import Findings, Removal, labelled
 from generator.importer.lint import check_outline
-from generator.importer.meta import Metadata, read_metadata
+from generator.importer.meta import PAGE_SOURCE_HOW, Metadata, read_metadata
 from generator.importer.outline import read_report
 from generator.importer.script import check_simplified
 from generator.importer.verify import check_nothing_lost
@@ -103,6 +103,7 @@ def plan_import(
     title = report_title(outline, source.name)
     meta = _settled(read_metadata(outline, title), overrides or Overrides(), title, findings)
     findings.raise_if_errors()
+    findings.removals = _credited(findings.removals, meta)
 
     files = content_files(outline, title.value, meta, (source.name, data), findings.removals)
     check_nothing_lost(
@@ -113,6 +114,7 @@ def plan_import(
         findings.removals,
         outline.joins(),
         outline.bar_rows(),
+        outline.title_lines(),
     )
     return ImportPlan(
         findings.path,
@@ -127,9 +129,12 @@ def plan_import(
 
 
 def report_title(outline: Outline, file_name: str) -> Found:
-    """The title line; else a disclosure record's 文件名称; else the file name."""
+    """The title line; else the name a notice gives the document it delivers; else a
+    disclosure record's 文件名称; else the file name."""
     if outline.title is not None:
         return Found(outline.title.text, outline.title.number)
+    if outline.notice is not None:
+        return outline.notice.name
     return outline.fields.get("title") or Found(file_name, how="the file name")
 
 
@@ -165,6 +170,20 @@ def _settled(meta: Metadata, overrides: Overrides, title: Found, findings: Findi
             f"(or make import FILE={path} YEAR=YYYY)",
         )
     return Metadata(organisation, year, meta.subtitle, meta.speaker, meta.published, meta.url)
+
+
+def _credited(removals: list[Removal], meta: Metadata) -> list[Removal]:
+    """The removals, the line of the page's source saying it went to `organisation` when the
+    publisher was read from it (the frame cannot know: anything else naming one comes first)."""
+    found = meta.organisation
+    if found is None or found.how != PAGE_SOURCE_HOW:
+        return removals
+    return [
+        replace(r, field=", ".join(filter(None, [r.field, "organisation"])))
+        if r.line == found.line and r.whole_line
+        else r
+        for r in removals
+    ]
 
 
 def prepare_import(

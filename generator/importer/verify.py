@@ -82,10 +82,13 @@ def check_nothing_lost(
     removed: Sequence[Removal] = (),
     joins: Collection[tuple[int, int]] = (),
     bar_rows: Collection[int] = (),
+    title_lines: Sequence[int] = (),
 ) -> None:
     """Raise ReportSiteError unless the pages hold exactly the source's text, and hold no two
     source lines glued together other than the listed `joins` (see above). On the lines listed
-    in `bar_rows` (rows of a `|` table), the bars are cell separators, like white space."""
+    in `bar_rows` (rows of a `|` table), the bars are cell separators, like white space. The
+    `title_lines` are read first: a title the first page shows above text that stands above it
+    in the source (a document's own title, below the notice delivering it)."""
     blocks = [reader_blocks(files[name]) for name in page_order(files)]
     got_chars: list[str] = []
     got_block: list[int] = []
@@ -102,10 +105,13 @@ def check_nothing_lost(
             space = False
     got = "".join(got_chars)
     kept = without_removals(source_text, removed, source_path)
-    want_lines = (added_title + "\n" + kept).split("\n") if added_title else kept.split("\n")
+    kept_lines = list(enumerate(kept.split("\n"), 1))
+    first = [(number, text) for number, text in kept_lines if number in title_lines]
+    rest = [(number, text) for number, text in kept_lines if number not in title_lines]
+    want_lines = [*([(0, added_title)] if added_title else []), *first, *rest]
     want_chars: list[str] = []
     want_line: list[int] = []
-    for number, text in enumerate(want_lines, 0 if added_title else 1):
+    for number, text in want_lines:
         if number in bar_rows:
             text = _BARS.sub(" ", text)
         for ch in _SPACE.sub("", text):
