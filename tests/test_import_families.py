@@ -353,7 +353,7 @@ def test_numbered_paragraphs_of_a_regulation_stay_paragraphs(here: Path) -> None
         "三、县政府工作的准则是务实清廉。",
     ]
     lines += ["第二章  组成人员职责", f"一、{clause}"]
-    assert tree(build_outline(lines)) == [(1, "第一章  总  则"), (1, "第二章  组成人员职责")]
+    assert tree(build_outline(lines)) == [(1, "第一章  总则"), (1, "第二章  组成人员职责")]
     result = run_import("\n".join(lines) + "\n", "--organisation", "某县人民政府", "--year", "2019")
     assert result.stderr.split("\n")[8:12] == [
         "report.txt:5:1: warning: 三、 goes on from the numbered paragraphs that start at line 3; "
@@ -398,3 +398,43 @@ def test_subtitle_and_speaker_read_into_report_yml_show_under_the_title(tmp_path
             "省长 罗东川\n{ .rs-speaker }\n\n"
             "发布单位：青海省人民政府 · 年份：2026 · 发布日期：2026年1月31日"
         ) in text
+
+
+def test_letter_spaced_headings_are_closed_up(here: Path) -> None:
+    """Statistical communiqués and yearbooks space short headings to the width of long ones
+    (`一、综　　合`): the page, its contents and search read the words, closed up; nothing else
+    in the line is touched."""
+    lines = ["2024年临川市国民经济和社会发展统计公报", "临川市统计局", BODY]
+    lines += ["一、综　　合", BODY, "二、农 业", BODY, "三、工业和建筑业", BODY]
+    lines += ["四、2024年 工作 总结", BODY]
+    outline = build_outline(lines)
+    assert tree(outline) == [
+        (1, "一、综合"),
+        (1, "二、农业"),
+        (1, "三、工业和建筑业"),
+        (1, "四、2024年 工作 总结"),
+    ]
+    result = run_import("\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    assert (
+        Path("out/report/zh-Hans/01-zonghe.md")
+        .read_text(encoding="utf-8")
+        .startswith("# 一、综合\n")
+    )
+
+
+def test_the_issuers_under_the_title_are_the_publisher_with_or_without_a_date(here: Path) -> None:
+    """A communiqué names its issuers under its title, one a line, usually over the date:
+    every one of them is the publisher."""
+    title = "2011年珠海市国民经济和社会发展统计公报"
+    joint = [title, "珠海市统计局", "国家统计局珠海调查队", "2012年3月19日", BODY, "一、综合", BODY]
+    result = run_import("\n".join(joint) + "\n")
+    assert result.exit_code == 0, result.output
+    report = yaml.safe_load(Path("out/report/report.yml").read_text(encoding="utf-8"))
+    assert report["organisation"] == "珠海市统计局、国家统计局珠海调查队"
+    assert str(report["published"]) == "2012-03-19"
+    undated = [title, "珠海市统计局", BODY, "一、综合", BODY]
+    result = run_import("\n".join(undated) + "\n", "--out", "out2")
+    assert result.exit_code == 0, result.output
+    report = yaml.safe_load(Path("out2/report/report.yml").read_text(encoding="utf-8"))
+    assert report["organisation"] == "珠海市统计局"

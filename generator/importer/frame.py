@@ -175,6 +175,7 @@ class _FrameReader:
 
     def title_block(self, i: int) -> int:
         title = self.frame.title.text if self.frame.title else ""
+        start = i
         while i < len(self.items):
             text = self.texts[i]
             unit = unit_at(self.texts, i)
@@ -188,13 +189,12 @@ class _FrameReader:
             elif _PAREN_DATE.match(text) and iso_date(text):
                 self.take_field(i, "published", iso_date(text))
                 i += 1
-            elif (
-                _ISSUER.match(text)
-                and i + 1 < len(self.items)
-                and (DATETIME.match(self.texts[i + 1]) or _PAREN_DATE.match(self.texts[i + 1]))
-            ):
-                self.take_field(i, "organisation", text)
-                i += 1
+            elif _ISSUER.match(text) and (end := self.issuers(i, first=i == start)):
+                for k in range(i, end):
+                    self.take(k, TITLE_BLOCK, "organisation")
+                issuers = "、".join(self.texts[i:end])
+                self.frame.fields.setdefault("organisation", Found(issuers, self.items[i].number))
+                i = end
             elif title and (text == title or (len(text) >= 4 and text in title)):
                 self.take(i, REPEATED)
                 i += 1
@@ -204,6 +204,18 @@ class _FrameReader:
             else:
                 return i
         return i
+
+    def issuers(self, i: int, first: bool) -> int:
+        """The end of the issuers' lines from line i (up to three: `珠海市统计局` over
+        `国家统计局珠海调查队`), when a date follows them or they stand right under the title;
+        else 0."""
+        end = i
+        while end < len(self.items) and end - i < 3 and _ISSUER.match(self.texts[end]):
+            end += 1
+        dated = end < len(self.items) and (
+            DATETIME.match(self.texts[end]) or _PAREN_DATE.match(self.texts[end])
+        )
+        return end if dated or first else 0
 
     def subtitle(self, i: int) -> int:
         """The subtitle from line i on (over up to three lines), and a speaker at its end."""

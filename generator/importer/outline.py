@@ -22,9 +22,11 @@ that open heading (closing everything below it). So `一、` › `（一）` ›
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.cjk import HAN
 from generator.importer.blocks import read_blocks, to_lines
 from generator.importer.contents import drop_navigation
 from generator.importer.covering import read_delivered
@@ -40,6 +42,10 @@ _ITEMS = ("run-in", "lead", "bare")
 _PARTS = ("part", "chapter", "section", "cn-comma", "cn-paren")
 # Kinds that are always at the top.
 _TOP = ("back", "title")
+# A heading set letter-spaced to the width of longer ones (`一、综　　合`, `附　件`): its words
+# closed up, as the page shows them, search finds them and the contents list them (the spaces
+# are layout, not text; the no-loss check counts only what is not space).
+_LETTER_SPACED = re.compile(rf"(?<![{HAN}])[{HAN}](?:[ \u3000]+[{HAN}]){{1,7}}$")
 
 
 @dataclass
@@ -93,8 +99,9 @@ def build_outline(lines: list[str], findings: Findings | None = None) -> Outline
 
 def _place(mark: Mark, stack: list[_Open]) -> Heading:
     """The heading for `mark`, at its level; `stack` (the open headings) updated."""
+    text = _LETTER_SPACED.sub(lambda spaced: re.sub(r"[ \u3000]+", "", spaced[0]), mark.text)
     heading = Heading(
-        mark.kind, 0, mark.text, mark.line.number, col=mark.line.col, numbering=mark.numbering
+        mark.kind, 0, text, mark.line.number, col=mark.line.col, numbering=mark.numbering
     )
     kind = mark.kind
     if kind in _TOP:
