@@ -24,6 +24,8 @@ from generator.figures import POINTS, Kind, Qualifier
 from generator.key_figures import KeyFigure
 from generator.markdown_text import plain_text
 from generator.model import Notice, Report
+from generator.table_data import table_files
+from generator.table_headers import SEPARATOR, english_name, row_name
 
 # A unit of measure as English writes it after a number (the figures' unit keys).
 EN_MEASURES = {
@@ -48,7 +50,7 @@ EN_KIND_UNITS = {
     Kind.TIMES.value: "times",
 }
 KINDS = [kind.value for kind in Kind if kind not in POINTS]
-LABEL_SOURCES = ("figures.yml", "text")
+LABEL_SOURCES = ("figures.yml", "text", "table")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,11 @@ COLUMNS = (
     Column("value_base", "number", "value × multiplier: the figure in base units (78900)"),
     Column("unit", "string", "Unit of value_base (个, 元, %; in English yuan, %, km²…)"),
     Column("second", "number", "A ratio's second term (4.36:1 → value 4.36, second 1)"),
+    Column(
+        "terms",
+        "string",
+        "A ratio's terms, all of them (13.2:32.3:54.5); value is its first, second its second",
+    ),
     Column("kind", "string", "What sort of figure it is", {"enum": KINDS}),
     Column(
         "qualifier",
@@ -83,7 +90,8 @@ COLUMNS = (
     Column(
         "label_source",
         "string",
-        "figures.yml: named by the editors; text: the words of the text around the figure",
+        "figures.yml: named by the editors; text: the words of the text around the figure; "
+        "table: the row and column headers of the table that states it",
         {"enum": list(LABEL_SOURCES)},
     ),
 )
@@ -108,6 +116,11 @@ def english_unit(row: KeyFigure) -> str:
 def figure_label(row: KeyFigure, edition: Edition) -> tuple[str, str]:
     """What the figure counts in the edition's words, and the language it is in when that is
     not the edition's (a label not yet translated): the editor's label, else the text's own."""
+    if row.label is None and row.headers and not edition.info.chinese:
+        texts = [edition.text(header) for header in row.headers]
+        names = [row_name(plain_text(texts[0].text)), english_name(plain_text(texts[1].text))]
+        lang = next((t.lang for t in texts if t.lang), "")
+        return SEPARATOR.join(n for n in names if n), lang
     if row.label is None:
         return edition.chinese(row.suggested_label), "" if edition.info.chinese else SOURCE.code
     text = edition.text(row.label)
@@ -133,6 +146,7 @@ def edition_row(row: KeyFigure, edition: Edition, page_url: str) -> dict[str, st
         "value_base": row.value,
         "unit": unit,
         "second": row.second,
+        "terms": row.terms,
         "kind": row.kind,
         "qualifier": row.qualifier,
         "text": text,
@@ -141,7 +155,7 @@ def edition_row(row: KeyFigure, edition: Edition, page_url: str) -> dict[str, st
         "page": row.page,
         "anchor": row.anchor,
         "url": f"{page_url}{'' if row.page == 'index' else row.page + '/'}#{row.anchor}",
-        "label_source": LABEL_SOURCES[0] if row.label else LABEL_SOURCES[1],
+        "label_source": LABEL_SOURCES[0 if row.label else 2 if row.headers else 1],
     }
 
 
@@ -196,8 +210,11 @@ def to_json(report: Report, code: str, about: About, rows: list[dict[str, str]])
     return head + ',\n "figures": [\n' + ",\n".join(lines) + "\n ]\n}\n"
 
 
-def datapackage(report: Report, code: str, about: About) -> str:
-    """The Data Package descriptor of the edition's CSV (Frictionless Data Package v1)."""
+def datapackage(
+    report: Report, code: str, about: About, tables: tuple[dict[str, Any], ...] = ()
+) -> str:
+    """The Data Package descriptor of the edition's CSV (Frictionless Data Package v1), and of
+    the report's tables (`tables`: their resources)."""
     names = file_names(report.slug, code)
     fields = []
     for column in COLUMNS:
@@ -232,7 +249,8 @@ def datapackage(report: Report, code: str, about: About) -> str:
             "mediatype": "text/csv",
             "encoding": "utf-8-sig",
             "schema": {"fields": fields, "primaryKey": "id", "missingValues": [""]},
-        }
+        },
+        *tables,
     ]
     return json.dumps(package, ensure_ascii=False, indent=1) + "\n"
 
@@ -244,8 +262,11 @@ def edition_files(
     the report in this edition (its folder, ending in /)."""
     table = [edition_row(row, edition, report_url) for row in rows]
     names = file_names(report.slug, edition.info.code)
+    tables = table_files(report, edition)
+    resources = tuple(t.resource for t in tables)
     return {
         names["csv"]: to_csv(table),
         names["json"]: to_json(report, edition.info.code, about, table),
-        names["package"]: datapackage(report, edition.info.code, about),
+        names["package"]: datapackage(report, edition.info.code, about, resources),
+        **{t.name: t.text for t in tables},
     }

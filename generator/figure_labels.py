@@ -68,24 +68,12 @@ def _after(row: KeyFigure, page: Page) -> str:
     return ""
 
 
-def _label(row: KeyFigure) -> str:
-    """The suggested label, or failing one the figure's clause (never empty: a label is
-    required, and an editor corrects words more easily than they fill a blank)."""
-    if row.suggested_label:
-        return row.suggested_label
-    sentence = row.sentence_zh
-    start = sentence.find(row.text_zh)
-    clause = re.split(r"[，。；：,;:]", sentence[start:])[0] if start >= 0 else row.text_zh
-    head = re.split(r"[，。；：,;:]", sentence[:start])[-1] if start > 0 else ""
-    return (head + clause).strip() or row.text_zh
-
-
 def entry_line(row: KeyFigure, page: Page) -> str:
     entry = {"page": row.page, "figure": row.text_zh}
     after = _after(row, page)
     if after:
         entry["after"] = after
-    entry["label"] = _label(row)
+    entry["label"] = row.suggested_label
     flow = yaml.safe_dump(
         entry, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6
     )
@@ -100,7 +88,7 @@ def unnamed_entries(report: Report) -> str:
         unnamed = [
             entry_line(row, page)
             for row in page_figures(page, source, report.figure_labels, keep_omitted=True)
-            if row.label is None and not row.omitted
+            if row.label is None and not row.omitted and not row.headers
         ]
         if unnamed:
             lines.append(f"  # {plain_text(page.title.text)}\n")

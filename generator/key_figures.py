@@ -11,14 +11,15 @@ sentence is the one holding the figure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from generator.editions import Edition, State
-from generator.figures import POINTS, Figure, extract_en, extract_zh
-from generator.figures.labels import suggest_label, written_at
+from generator.figures import POINTS, Figure, extract_en, extract_zh, number
+from generator.figures.labels import clause_label, suggest_label, written_at
 from generator.markdown_text import plain_text
-from generator.model import FigureLabel, FigureRef, Page, Report, Segment
+from generator.model import Block, FigureLabel, FigureRef, Page, Report, Segment
+from generator.table_headers import CellHeaders, cell_headers
 
 _ZH_SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
 _EN_SENTENCE = re.compile(r".+?(?:[.;!?](?=\s|$)|$)", re.S)
@@ -31,8 +32,10 @@ class KeyFigure:
     """One figure: `value` is exact in base units (万 and 亿 applied: 7.89万个 is 78900),
     `stated` the number as written (7.89) and `multiplier` what it is multiplied by (10000).
     `label` is the editor's (None where figures.yml names it not), `suggested_label` the words of
-    the text that say what it counts; `measure` a unit of measure's key (km2, t …) and
-    `currency` a foreign currency's code, where the figure has one."""
+    the text that say what it counts (never empty); `measure` a unit of measure's key (km2, t …)
+    and `currency` a foreign currency's code, where the figure has one. `terms` are a ratio's
+    terms (13.2:32.3:54.5); `headers` the row and column headers of a table cell's figure,
+    which name it."""
 
     id: str
     page: str
@@ -57,6 +60,8 @@ class KeyFigure:
     currency: str = ""
     omitted: bool = False  # figures.yml says it is no figure
     start: int = 0  # where the Chinese segment (plain text) writes it
+    terms: str = ""
+    headers: tuple[Segment, ...] = ()
 
 
 def _sentence(text: str, start: int, pattern: re.Pattern[str]) -> str:
@@ -80,6 +85,31 @@ def _pair(figure: Figure, english: list[Figure], used: set[int]) -> Figure | Non
                 used.add(i)
                 return candidate
     return None
+
+
+def _in_table(figure: Figure, zh: str, headers: CellHeaders | None) -> tuple[Figure, str]:
+    """A table cell's number counted in the unit its column header states (2313.0 under
+    绝对数（亿元） is 2313.0亿元), and the unit as the table writes it; other figures as read."""
+    unit = _ZH_NUMBER_PART.sub("", figure.text).removesuffix("以上")
+    bare = figure.text == zh.strip() and not unit
+    if headers is None or not headers.unit or not bare:
+        return figure, unit
+    counted = extract_zh(figure.text + headers.unit)[0]
+    unit = _ZH_NUMBER_PART.sub("", counted.text)
+    return replace(counted, text=figure.text, start=figure.start), unit
+
+
+def _terms(figure: Figure) -> str:
+    return ":".join(number(t) for t in figure.terms) if figure.kind.value == "ratio" else ""
+
+
+def _suggested(zh: str, figure: Figure, headers: CellHeaders | None) -> str:
+    """What the figure counts in the text's words: a table cell's headers, else the words of
+    its clause, else the clause itself (never empty: an editor corrects words more easily than
+    they fill a blank)."""
+    if headers is not None and headers.label:
+        return headers.label
+    return suggest_label(zh, figure.start, figure.end) or clause_label(zh, figure.start, figure.end)
 
 
 def _stated(figure: Figure) -> tuple[str, str]:
@@ -121,6 +151,7 @@ def page_figures(
     on_page = [named for named in labels if named.figure.page == page.slug]
     for block in page.blocks:
         for n, segment in enumerate(block.segments):
+            headers = cell_headers(block, n)
             zh = plain_text(segment.text)
             translated = english.text(segment)
             en = (
@@ -130,9 +161,10 @@ def page_figures(
             )
             en_figures = extract_en(en) if en else []
             used: set[int] = set()
-            for figure in extract_zh(zh):
-                if figure.kind in POINTS:
+            for read in extract_zh(zh):
+                if read.kind in POINTS or _is_header(block, n):
                     continue  # dates and ordinals say when or which, not how much
+                figure, unit = _in_table(read, zh, headers)
                 match = _pair(figure, en_figures, used)
                 suffix = f"-{n + 1}" if len(block.segments) > 1 else ""
                 named = _label_for(on_page, figure, zh)
@@ -150,7 +182,7 @@ def page_figures(
                         second=_number(figure.second),
                         kind=figure.kind.value,
                         qualifier=figure.qualifier.value,
-                        unit_zh=_ZH_NUMBER_PART.sub("", figure.text).removesuffix("以上"),
+                        unit_zh=unit,
                         text_zh=figure.text,
                         text_en=match.text if match else "",
                         reading_en=figure.reading(),
@@ -159,14 +191,24 @@ def page_figures(
                         stated=stated,
                         multiplier=multiplier,
                         label=named.label if named else None,
-                        suggested_label=suggest_label(zh, figure.start, figure.end),
+                        suggested_label=_suggested(zh, figure, headers),
                         measure=figure.unit,
                         currency=figure.currency,
                         omitted=named is not None and named.omit,
                         start=figure.start,
+                        terms=_terms(figure),
+                        headers=(headers.row, headers.column) if headers else (),
                     )
                 )
     return rows
+
+
+def _is_header(block: Block, index: int) -> bool:
+    """Whether the segment is a table's header cell (first row or column): it names figures."""
+    if block.kind.value != "table" or block.columns < 2:
+        return False
+    row, column = divmod(index, block.columns)
+    return row == 0 or column == 0
 
 
 def report_figures(report: Report, english: Edition) -> list[KeyFigure]:

@@ -48,6 +48,10 @@ def main() -> None:
     from tests.golden_import import write_goldens
 
     write_goldens()
+    from tests import golden_figures
+
+    with tempfile.TemporaryDirectory() as scratch:
+        golden_figures.write_goldens(Path(scratch))
 
 
 if __name__ == "__main__":

@@ -45,6 +45,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "generator.editions",
             "generator.key_figures",
+            "generator.table_headers",
+            "generator.table_data",
             "generator.figure_data",
             "generator.renderings",
             "generator.terms",

@@ -7,9 +7,10 @@ import re
 from decimal import Decimal
 
 from generator.figures.model import POINTS, Figure, Kind, Qualifier, decimal_of
+from generator.figures.notes import ZH_NOTE_MARKS, mask_notes
 from generator.figures.units import ZH_CURRENCIES, ZH_UNIT, ZH_UNITS
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％：", "0123456789.,%:")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％：∶", "0123456789.,%::")
 # Digits, grouped by commas or (Hong Kong, Macao) by spaces: 77 100. Digits after Latin letters
 # belong to a code (5G, C919), unless a date unit follows (PPI7月份).
 _ZH_NUMBER = re.compile(
@@ -38,7 +39,9 @@ _ZH_TAIL = re.compile(
     rf"(?P<more2>{_MORE})?(?P<mult2>(?<=[万萬千][多余餘])(?:亿|億))?"
     rf"\s?(?P<unit>个百分点|個百分點|百分点|百分點|%|‰|{_CURRENCY}|元|倍|年度|年|月|日)?"
 )
-_ZH_RATIO = re.compile(r"\s*[:：]\s*(\d+(?:\.\d+)?)")
+# A ratio has two terms or more: 4.36:1, 13.2:32.3:54.5 (∶ and ： read as :).
+_ZH_RATIO = re.compile(r"(?:\s*:\s*\d+(?:\.\d+)?)+")
+_RATIO_TERM = re.compile(r"\d+(?:\.\d+)?")
 # A range or a list writes the multiplier and unit once, after its last term: 1-9月,
 # 10—15万元, 3至5年, 107、108年.
 _ZH_RANGE = re.compile(r"\s*(?:-|—|–|~|～|至|到|、)\s*(?=\d)")
@@ -92,8 +95,9 @@ _ZH_QUALIFIERS = {
 def extract_zh(text: str) -> list[Figure]:
     """The figures of a Chinese text, in order: those in digits, percentages written in
     numerals (百分之三点五, as Hong Kong writes them) and years written digit by digit
-    (二〇二〇年)."""
-    plain = text.translate(_FULL_WIDTH)  # same length, so offsets hold for `text`
+    (二〇二〇年). Footnote markers and caption numbers (generator.figures.notes) are none."""
+    # Same length, so offsets hold for `text`.
+    plain = mask_notes(text.translate(_FULL_WIDTH), ZH_NOTE_MARKS)
     figures: list[Figure] = []
     for match in _ZH_NUMBER.finditer(plain):
         if figures and match.start() < figures[-1].end:
@@ -112,11 +116,13 @@ def _digit_figure(text: str, plain: str, match: re.Match[str], previous: Figure 
     kind = Kind.COUNT
     qualifier = Qualifier.EXACT
     second: Decimal | None = None
+    rest: tuple[Decimal, ...] = ()
     currency = measure = unit = ""
     ordinal = plain[max(start - 2, 0) : start].rstrip().endswith("第")
     ratio = _ZH_RATIO.match(plain, end)
     if ratio:
-        kind, second, end = Kind.RATIO, Decimal(ratio.group(1)), ratio.end()
+        terms = [Decimal(term) for term in _RATIO_TERM.findall(ratio.group())]
+        kind, second, rest, end = Kind.RATIO, terms[0], tuple(terms[1:]), ratio.end()
     else:
         tail = _ZH_TAIL.match(plain, end)
         assert tail is not None  # every part of it is optional
@@ -153,6 +159,8 @@ def _digit_figure(text: str, plain: str, match: re.Match[str], previous: Figure 
         end = after.end() if not skip and after_at == end else end
     if kind not in POINTS and before:
         qualifier, start = _ZH_QUALIFIERS[before.group().strip()], before.start()
+    # A figure never ends in a space its tail allowed for (图1　2020: the 1 is not "1　").
+    end = start + len(plain[start:end].rstrip())
     calendar_year = kind is Kind.COUNT and unit == "年"
     calendar_year = calendar_year and _could_be_calendar_year(qualifier, value)
     return Figure(
@@ -162,6 +170,7 @@ def _digit_figure(text: str, plain: str, match: re.Match[str], previous: Figure 
         text[start:end],
         start,
         second,
+        rest,
         unit=measure,
         currency=currency,
         aside=aside,

@@ -163,7 +163,7 @@ def _rendering(zh: Figure, en: Figure) -> str | None:
     """How `en` renders `zh` in a way official English does, or None if it does not."""
     if zh.calendar_year and en.kind is Kind.YEAR and en.value == zh.value + ROC_OFFSET:
         return f"year {number(zh.value)} of the ROC calendar"
-    if not (_compatible(zh, en) and zh.second == en.second):
+    if not (_compatible(zh, en) and (zh.second, zh.rest) == (en.second, en.rest)):
         return None
     qualifier = _qualifier_rendering(zh, en)
     if qualifier is None:

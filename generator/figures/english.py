@@ -8,6 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from generator.figures.model import MONTH_NAMES, POINTS, Figure, Kind, Qualifier, decimal_of
+from generator.figures.notes import EN_NOTE_MARKS, mask_notes
 from generator.figures.units import en_unit_at
 
 # Digits, grouped by commas or (Hong Kong, Macao) by spaces: 77 100.
@@ -67,7 +68,8 @@ _EN_SCALE = re.compile(rf"\s?-?\s?({_SCALE_WORDS})\b")
 # million, 3 to 5 percent, 5-10 times.
 _EN_RANGE = re.compile(rf"\s*(?:-|–|—|to)\s*(?={_EN_NUMBER})", re.IGNORECASE)
 _EN_UNITS: tuple[tuple[re.Pattern[str], Kind], ...] = (
-    (re.compile(r"\s?[:：]\s?(\d+(?:\.\d+)?)"), Kind.RATIO),
+    # A ratio of two terms or more: 4.36:1, 13.2:32.3:54.5.
+    (re.compile(r"(?:\s?[:：∶]\s?\d+(?:\.\d+)?)+"), Kind.RATIO),
     (re.compile(r"(?:st|nd|rd|th)\b"), Kind.ORDINAL),
     (re.compile(r"\s(?:percentage|percent)\s?points?\b|\s?pp\b|\s?p\.p\."), Kind.PERCENTAGE_POINT),
     (re.compile(r"\s?%|\s(?:percent|per cent)\b|-percent\b"), Kind.PERCENT),
@@ -131,7 +133,9 @@ _EN_ASIDE = re.compile(
 
 
 def extract_en(text: str) -> list[Figure]:
-    """The figures of an English text, in order."""
+    """The figures of an English text, in order. Note markers and caption numbers ([2], Note 1,
+    Table 1) are none."""
+    text = mask_notes(text, EN_NOTE_MARKS)
     found: list[Figure] = []
     taken: list[tuple[int, int]] = []
 
@@ -232,7 +236,7 @@ def _en_number(text: str, match: re.Match[str]) -> Figure:
     scale = _EN_SCALE.match(text, end)
     factor = _SCALES[scale.group(1)] if scale else Decimal(1)
     value, end = value * factor, scale.end() if scale else end
-    kind, second, unit_end = _en_unit(text, end, spelled)
+    kind, terms, unit_end = _en_unit(text, end, spelled)
     measure = en_unit_at(text, end) if kind is Kind.COUNT else None
     if measure is not None:
         end = measure[1]
@@ -256,21 +260,26 @@ def _en_number(text: str, match: re.Match[str]) -> Figure:
         kind,
         text=text[start:end],
         start=start,
-        second=second,
+        second=terms[0] if terms else None,
+        rest=terms[1:],
         spelled=spelled,
         unit=measure[0] if measure else "",
         step=step,
     )
 
 
-def _en_unit(text: str, end: int, spelled: bool) -> tuple[Kind, Decimal | None, int]:
-    """The kind the unit written at `end` gives, a ratio's second term, and where it ends."""
+def _en_unit(text: str, end: int, spelled: bool) -> tuple[Kind, tuple[Decimal, ...], int]:
+    """The kind the unit written at `end` gives, a ratio's terms after its first, and where it
+    ends."""
     for pattern, unit_kind in _EN_UNITS:
         unit = pattern.match(text, end)
         if unit and not (spelled and unit_kind in (Kind.RATIO, Kind.ORDINAL)):
-            second = Decimal(unit.group(1)) if unit_kind is Kind.RATIO else None
-            return unit_kind, second, unit.end()
-    return Kind.COUNT, None, end
+            terms = _EN_RATIO_TERM.findall(unit.group()) if unit_kind is Kind.RATIO else []
+            return unit_kind, tuple(Decimal(t) for t in terms), unit.end()
+    return Kind.COUNT, (), end
+
+
+_EN_RATIO_TERM = re.compile(r"\d+(?:\.\d+)?")
 
 
 _RANGE_KINDS = frozenset(

@@ -13,7 +13,7 @@ class Kind(StrEnum):
     PERCENT = "percent"
     PERMILLE = "permille"
     PERCENTAGE_POINT = "percentage_point"
-    RATIO = "ratio"  # both terms kept: 4.36:1
+    RATIO = "ratio"  # every term kept: 4.36:1, 13.2:32.3:54.5
     TIMES = "times"  # 1.5倍 · 1.5 times
     MONEY = "money"  # in yuan (CNY)
     YEAR = "year"
@@ -45,9 +45,10 @@ _WORDS = {
 @dataclass(frozen=True)
 class Figure:
     """One stated figure. `text` is the span as written (qualifier and unit included), `start`
-    its offset in the segment, `second` a ratio's second term. `spelled` marks English numbers
-    written in words ("three"): they may state a Chinese figure, but are never reported as
-    extra, since they mostly render Chinese numerals (三年 → three years)."""
+    its offset in the segment, `second` a ratio's second term and `rest` its terms after the
+    second (13.2:32.3:54.5 is one figure: value 13.2, second 32.3, rest (54.5,)). `spelled`
+    marks English numbers written in words ("three"): they may state a Chinese figure, but are
+    never reported as extra, since they mostly render Chinese numerals (三年 → three years)."""
 
     value: Decimal
     kind: Kind
@@ -55,6 +56,7 @@ class Figure:
     text: str = ""
     start: int = 0
     second: Decimal | None = None
+    rest: tuple[Decimal, ...] = ()
     spelled: bool = False
     unit: str = ""
     currency: str = ""
@@ -76,7 +78,7 @@ class Figure:
         shown = {
             Kind.DAY: f"day {number(value)}",
             Kind.ORDINAL: f"{number(value)}{_ordinal_suffix(value)}",
-            Kind.RATIO: f"{number(value)}:{number(self.second or Decimal(1))}",
+            Kind.RATIO: ":".join(number(term) for term in self.terms),
             Kind.PERCENT: f"{number(value)}%",
             Kind.PERMILLE: f"{number(value)}‰",
             Kind.PERCENTAGE_POINT: f"{number(value)} percentage points",
@@ -86,8 +88,20 @@ class Figure:
         word = _WORDS.get(self.qualifier)
         return f"{word} {shown}" if word and self.kind not in POINTS else shown
 
+    @property
+    def terms(self) -> tuple[Decimal, ...]:
+        """A ratio's terms, in order (4.36:1 → 4.36, 1); a figure of another kind is one term."""
+        if self.kind is not Kind.RATIO:
+            return (self.value,)
+        second = Decimal(1) if self.second is None else self.second
+        return (self.value, second, *self.rest)
+
     def same_value(self, other: Figure) -> bool:
-        return self.value == other.value and (self.second or 1) == (other.second or 1)
+        return (
+            self.value == other.value
+            and (self.second or 1) == (other.second or 1)
+            and self.rest == other.rest
+        )
 
     def same_qualifier(self, other: Figure) -> bool:
         return self.kind in POINTS or self.qualifier is other.qualifier
