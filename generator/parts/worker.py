@@ -14,10 +14,11 @@ It reads one job per line on stdin (JSON) and answers one line on stdout:
 
 MkDocs builds every project as if it were the only one: it walks the theme's folders (its
 thousands of icons included) and compiles its templates anew each time, which costs more than a
-small report's pages. In a worker, the compiled templates are kept from one project to the next
-(Jinja's own bytecode cache, checked against each template's source, set through MkDocs' `env`
-event), and only the home part lists the theme's files: a report's part has no use for them.
-That one has no event early enough (MkDocs lists them before its `files` event), so the worker,
+small report's pages. In a worker, the theme's environment (its templates loaded) is kept from
+one project to the next (MkDocs' `env` event may return another environment), and compiled
+templates are kept in Jinja's own bytecode cache, checked against each template's source; only
+the home part lists the theme's files: a report's part has no use for them. That one has no
+event early enough (MkDocs lists them before its `files` event), so the worker,
 a process that runs nothing but these builds, wraps `Files.add_files_from_theme`; the wrapper
 checks at start that MkDocs still has it (see `_wrap_theme_files`).
 """
@@ -60,6 +61,8 @@ class _Templates(jinja2.BytecodeCache):
 
 
 _TEMPLATES = _Templates()
+# The theme's environments, by its folders and locale, kept from one project to the next.
+_ENVIRONMENTS: dict[tuple[tuple[str, ...], str], jinja2.Environment] = {}
 
 
 def _wrap_theme_files() -> None:
@@ -88,8 +91,17 @@ class _Part(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        env.bytecode_cache = _TEMPLATES
-        return env
+        # MkDocs makes the environment from the theme's folders (each part names them from its
+        # own) and its locale alone, and no plugin of these projects adds to it: one made for
+        # the same ones before, its templates loaded already, is the same environment.
+        if len(config.plugins.events["env"]) > 1:  # another plugin's changes: its own
+            env.bytecode_cache = _TEMPLATES
+            return env
+        key = (tuple(os.path.realpath(d) for d in config.theme.dirs), str(config.theme.locale))
+        if key not in _ENVIRONMENTS:
+            env.bytecode_cache = _TEMPLATES
+            _ENVIRONMENTS[key] = env
+        return _ENVIRONMENTS[key]
 
 
 class _Capture(logging.Handler):
