@@ -27,7 +27,7 @@ from generator.incremental import forget, record, shared_fingerprint
 from generator.parts.plan import PARTS_DIR, Part, plan, search_fingerprint, write_project
 from generator.parts.pool import Job, Outcome, Pool, default_size
 from generator.parts.publish import EditionParts, Publisher
-from generator.parts.store import FINGERPRINT, HOME, PAGES, SEARCH, Store
+from generator.parts.store import FINGERPRINT, HOME, PAGES, SEARCH, TEMPLATES_DIR, Store
 from generator.site import ROOT_FILES, Project, Rendered, render_site
 from generator.writer import write_tree
 
@@ -117,6 +117,7 @@ class _Builder:
                 "project": str(folder.resolve()),
                 "out": str(self.store.staging(part.edition, part.name)),
                 "under": "" if part.home else part.name,
+                "templates": str(self.project.root.resolve() / TEMPLATES_DIR),
             },
         )
 
