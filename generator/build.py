@@ -122,8 +122,9 @@ class _Builder:
         )
 
     def index(self, edition: EditionParts) -> Job:
-        """The edition's search index, once its parts are built (before other parts: the
-        index of one edition is made while the next one's parts build)."""
+        """The edition's search index, once its parts are built and no part waits (an edit's
+        few parts then build side by side before the indexes; a cold build ends with an index
+        alone either way)."""
         code = edition.code
         names = [HOME, *edition.reports]
         key = f"{code}/{SEARCH}"
@@ -144,7 +145,6 @@ class _Builder:
                 "out": str(self.store.staging(code, SEARCH)),
             },
             after=frozenset(f"{code}/{name}" for name in names),
-            urgent=True,
         )
 
     def keep(self, job: Job) -> None:
