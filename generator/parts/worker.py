@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import jinja2
+import mkdocs
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -53,9 +54,12 @@ _TEMPLATES: dict[str, jinja2.BytecodeCache] = {}
 
 
 def _templates(folder: str) -> jinja2.BytecodeCache:
+    """The cache in `folder`, for MkDocs' environment as this MkDocs makes it (Jinja checks a
+    compiled template against its source, not against the environment's options)."""
     if folder not in _TEMPLATES:
-        os.makedirs(folder, exist_ok=True)
-        _TEMPLATES[folder] = jinja2.FileSystemBytecodeCache(folder)
+        own = os.path.join(folder, f"mkdocs-{mkdocs.__version__}-jinja-{jinja2.__version__}")
+        os.makedirs(own, exist_ok=True)
+        _TEMPLATES[folder] = jinja2.FileSystemBytecodeCache(own)
     return _TEMPLATES[folder]
 
 
@@ -96,8 +100,7 @@ class _Part(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
         # MkDocs makes the environment from the theme's folders (each part names them from its
         # own) and its locale alone, and no plugin of these projects adds to it: one made for
         # the same ones before, its templates loaded already, is the same environment.
-        if len(config.plugins.events["env"]) > 1:  # another plugin's changes: its own
-            env.bytecode_cache = self.templates
+        if len(config.plugins.events["env"]) > 1:  # another plugin's changes: MkDocs' way
             return env
         key = (tuple(os.path.realpath(d) for d in config.theme.dirs), str(config.theme.locale))
         if key not in _ENVIRONMENTS:
