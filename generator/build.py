@@ -27,7 +27,7 @@ from generator.incremental import forget, record, shared_fingerprint
 from generator.parts.plan import PARTS_DIR, Part, plan, search_fingerprint, write_project
 from generator.parts.pool import Job, Outcome, Pool, default_size
 from generator.parts.publish import EditionParts, Publisher
-from generator.parts.store import FINGERPRINT, HOME, PAGES, SEARCH, Store
+from generator.parts.store import FINGERPRINT, HOME, PAGES, SEARCH, TEMPLATES_DIR, Store
 from generator.site import ROOT_FILES, Project, Rendered, render_site
 from generator.writer import write_tree
 
@@ -117,12 +117,14 @@ class _Builder:
                 "project": str(folder.resolve()),
                 "out": str(self.store.staging(part.edition, part.name)),
                 "under": "" if part.home else part.name,
+                "templates": str(self.project.root.resolve() / TEMPLATES_DIR),
             },
         )
 
     def index(self, edition: EditionParts) -> Job:
-        """The edition's search index, once its parts are built (before other parts: the
-        index of one edition is made while the next one's parts build)."""
+        """The edition's search index, once its parts are built and no part waits (an edit's
+        few parts then build side by side before the indexes; a cold build ends with an index
+        alone either way)."""
         code = edition.code
         names = [HOME, *edition.reports]
         key = f"{code}/{SEARCH}"
@@ -143,7 +145,6 @@ class _Builder:
                 "out": str(self.store.staging(code, SEARCH)),
             },
             after=frozenset(f"{code}/{name}" for name in names),
-            urgent=True,
         )
 
     def keep(self, job: Job) -> None:

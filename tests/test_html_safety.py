@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.html_safety import unsafe_markup
+from generator.html_safety import parsed_findings, unsafe_markup
 
 
 @pytest.mark.parametrize(
@@ -40,3 +42,76 @@ def test_markup_that_runs_script_is_found(html: str) -> None:
 )
 def test_the_markup_the_generator_makes_passes(html: str) -> None:
     assert unsafe_markup(html) == []
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # What the pattern that reads plain pages must leave to the parser, and the parser finds.
+        '<p title="x"onclick="alert(1)">x</p>',
+        '<img src="x"/onerror="alert(1)">',
+        "<a href=javascript:alert(1)>x</a>",
+        "<a href='javascript:alert(1)'>x</a>",
+        '<a\thref="&#x6A;avascript:alert(1)">x</a>',
+        '<P ONCLICK="alert(1)">x</P>',
+        "<p>x</p><!-- --><script>alert(1)</script>",
+        '<svg><title><a href="javascript:alert(1)">x</a></title></svg>',
+    ],
+)
+def test_markup_written_otherwise_is_still_found(html: str) -> None:
+    assert unsafe_markup(html) == parsed_findings(html) != []
+
+
+# Tags whole and in pieces, so that many pages are plain (read by the pattern) and many not.
+_PIECES = st.sampled_from(
+    [
+        "<p>",
+        "</p>",
+        '<a href="',
+        '<img src="',
+        '" title="',
+        '">',
+        '"/>',
+        "<svg>",
+        "<title>",
+        "</title>",
+        "<br/>",
+        "<",
+        ">",
+        "/",
+        '"',
+        "'",
+        "=",
+        " ",
+        "\t",
+        "\n",
+        "\xa0",
+        "\v",
+        "&",
+        "&#106;",
+        "!--",
+        "x",
+        "文",
+        "p",
+        "a",
+        "script",
+        "style",
+        "href",
+        "xlink:href",
+        "onclick",
+        "ONLOAD",
+        "javascript:",
+        "java\tscript:",
+        "https://x",
+        "mailto:",
+        "#top",
+    ]
+)
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_the_pattern_and_the_parser_find_the_same(html: str) -> None:
+    """A page the pattern reads as plain and safe is one the parser passes; any other is the
+    parser's to judge."""
+    assert unsafe_markup(html) == parsed_findings(html)

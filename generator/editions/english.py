@@ -23,12 +23,21 @@ class EnglishEdition:
     def __init__(self, memory: Memory, typeset: bool = False):
         self.memory = memory
         self.typeset = typeset
+        # A segment's English, by its Chinese: a report's pages, views and counts ask for
+        # each segment several times.
+        self._texts: dict[str, EditionText] = {}
 
     @classmethod
     def for_report(cls, report: Report, typeset: bool = False) -> EnglishEdition:
         return cls(Memory.for_report(report), typeset)
 
     def text(self, segment: Segment) -> EditionText:
+        found = self._texts.get(segment.text)
+        if found is None:
+            found = self._texts[segment.text] = self._text(segment)
+        return found
+
+    def _text(self, segment: Segment) -> EditionText:
         unit = self.memory.unit(segment.text)
         if unit.state is UnitState.MISSING:
             return EditionText(segment.text, State.MISSING, segment.text, SOURCE.code)

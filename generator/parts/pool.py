@@ -23,7 +23,6 @@ class Job:
     label: str  # what the job builds, as a failure names it
     request: dict[str, Any]  # what the worker is sent
     after: frozenset[str] = frozenset()  # jobs (of the same run) it needs done first
-    urgent: bool = False  # started before the others as soon as it can be
 
 
 @dataclass(frozen=True)
@@ -82,10 +81,9 @@ class Pool:
     def run(
         self, jobs: Sequence[Job], done: Callable[[Job], None] = lambda job: None
     ) -> list[Outcome]:
-        """Run `jobs` on the workers, in their order (an urgent one first once the jobs it
-        needs are done); `done` is called (in turn) with each job that succeeded, before the
-        jobs after it start. The outcome of each job that ran (all of them, unless one
-        failed)."""
+        """Run `jobs` on the workers, in their order, each once the jobs it needs are done;
+        `done` is called (in turn) with each job that succeeded, before the jobs after it
+        start. The outcome of each job that ran (all of them, unless one failed)."""
         queue = list(jobs)
         pending = {job.key for job in jobs}
         outcomes: list[Outcome] = []
@@ -95,7 +93,7 @@ class Pool:
             while queue and not any(o.error for o in outcomes):
                 ready = [job for job in queue if not job.after & pending]
                 if ready:
-                    job = next((j for j in ready if j.urgent), ready[0])
+                    job = ready[0]
                     queue.remove(job)
                     return job
                 changed.wait()

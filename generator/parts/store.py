@@ -23,6 +23,9 @@ SEARCH = "_search"
 SITEMAP = "sitemap.xml"
 PAGES = "pages.json"
 STATE = "index.state"
+# The theme's templates as Jinja compiles them, kept between builds (Jinja checks each against
+# its template's source).
+TEMPLATES_DIR = ".cache/templates"
 
 
 class Store:

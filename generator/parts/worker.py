@@ -3,9 +3,10 @@ process (`python -m generator.parts.worker`; generator/parts/pool.py runs one pe
 
 It reads one job per line on stdin (JSON) and answers one line on stdout:
 
-    {"kind": "part", "project": DIR, "out": DIR, "under": SLUG or ""}
+    {"kind": "part", "project": DIR, "out": DIR, "under": SLUG or "", "templates": DIR}
         build DIR/mkdocs.yml into OUT/site (strict), keep MkDocs' sitemap as OUT/sitemap.xml
-        and the pages search reads as OUT/pages.json
+        and the pages search reads as OUT/pages.json; the theme's compiled templates are kept
+        in TEMPLATES
     {"kind": "index", "edition": CODE, "parts": [[NAME, FINGERPRINT, FILE], …],
      "previous": DIR or "", "out": DIR}
         write the edition's search index from the parts' pages.json into OUT/site/search,
@@ -14,10 +15,12 @@ It reads one job per line on stdin (JSON) and answers one line on stdout:
 
 MkDocs builds every project as if it were the only one: it walks the theme's folders (its
 thousands of icons included) and compiles its templates anew each time, which costs more than a
-small report's pages. In a worker, the compiled templates are kept from one project to the next
-(Jinja's own bytecode cache, checked against each template's source, set through MkDocs' `env`
-event), and only the home part lists the theme's files: a report's part has no use for them.
-That one has no event early enough (MkDocs lists them before its `files` event), so the worker,
+small report's pages. In a worker, the theme's environment (its templates loaded) is kept from
+one project to the next (MkDocs' `env` event may return another environment), and compiled
+templates are kept between builds in Jinja's own bytecode cache (.cache/templates/, checked
+against each template's source); only
+the home part lists the theme's files: a report's part has no use for them. That one has no
+event early enough (MkDocs lists them before its `files` event), so the worker,
 a process that runs nothing but these builds, wraps `Files.add_files_from_theme`; the wrapper
 checks at start that MkDocs still has it (see `_wrap_theme_files`).
 """
@@ -34,6 +37,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import jinja2
+import mkdocs
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,22 +48,23 @@ from generator.parts.store import HOME, PAGES, SITEMAP, STATE
 from generator.search import incremental
 from generator.search.index import SEARCH_DIR, Index, PageGroup, read_pages
 
-
-class _Templates(jinja2.BytecodeCache):
-    """Compiled templates, shared by every project this process builds."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
+# Compiled templates, by the folder they are kept in (between builds: a build that changed
+# one report compiles none).
+_TEMPLATES: dict[str, jinja2.BytecodeCache] = {}
 
 
-_TEMPLATES = _Templates()
+def _templates(folder: str) -> jinja2.BytecodeCache:
+    """The cache in `folder`, for MkDocs' environment as this MkDocs makes it (Jinja checks a
+    compiled template against its source, not against the environment's options)."""
+    if folder not in _TEMPLATES:
+        own = os.path.join(folder, f"mkdocs-{mkdocs.__version__}-jinja-{jinja2.__version__}")
+        os.makedirs(own, exist_ok=True)
+        _TEMPLATES[folder] = jinja2.FileSystemBytecodeCache(own)
+    return _TEMPLATES[folder]
+
+
+# The theme's environments, by its folders and locale, kept from one project to the next.
+_ENVIRONMENTS: dict[tuple[tuple[str, ...], str], jinja2.Environment] = {}
 
 
 def _wrap_theme_files() -> None:
@@ -78,7 +83,11 @@ def _wrap_theme_files() -> None:
 
 class _Part(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
     """A report's part has no 404 page (the home part has the edition's); every part's
-    templates are compiled once per worker."""
+    templates are compiled once, and loaded once per worker."""
+
+    def __init__(self, templates: jinja2.BytecodeCache) -> None:
+        super().__init__()
+        self.templates = templates
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if config.extra.get("part", HOME) != HOME:
@@ -88,8 +97,16 @@ class _Part(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        env.bytecode_cache = _TEMPLATES
-        return env
+        # MkDocs makes the environment from the theme's folders (each part names them from its
+        # own) and its locale alone, and no plugin of these projects adds to it: one made for
+        # the same ones before, its templates loaded already, is the same environment.
+        if len(config.plugins.events["env"]) > 1:  # another plugin's changes: MkDocs' way
+            return env
+        key = (tuple(os.path.realpath(d) for d in config.theme.dirs), str(config.theme.locale))
+        if key not in _ENVIRONMENTS:
+            env.bytecode_cache = self.templates
+            _ENVIRONMENTS[key] = env
+        return _ENVIRONMENTS[key]
 
 
 class _Capture(logging.Handler):
@@ -103,13 +120,14 @@ class _Capture(logging.Handler):
         self.lines.append(f"{record.levelname}: {record.getMessage()}")
 
 
-def build_part(project: Path, out: Path, under: str) -> None:
+def build_part(project: Path, out: Path, under: str, templates: Path) -> None:
     """Build the part in `project` into `out`. `under` is the report folder the part
-    contributes (all of its output, for the home part)."""
+    contributes (all of its output, for the home part); the compiled templates are kept in
+    `templates`."""
     shutil.rmtree(out, ignore_errors=True)
     site = out / "site"
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
-    config.plugins["report-site-part"] = _Part()
+    config.plugins["report-site-part"] = _Part(_templates(str(templates)))
     build(config)
     (site / SITEMAP).replace(out / SITEMAP)
     (site / f"{SITEMAP}.gz").unlink()
@@ -165,7 +183,7 @@ def run_job(job: dict[str, Any], capture: _Capture) -> dict[str, Any]:
     capture.lines.clear()
     try:
         if job["kind"] == "part":
-            build_part(Path(job["project"]), Path(job["out"]), job["under"])
+            build_part(Path(job["project"]), Path(job["out"]), job["under"], Path(job["templates"]))
         else:
             parts = [(name, print_, Path(path)) for name, print_, path in job["parts"]]
             previous = Path(job["previous"]) if job["previous"] else None

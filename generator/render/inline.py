@@ -38,10 +38,17 @@ def _neutralise_link(match: re.Match[str]) -> str:
 
 
 def inline(text: str) -> str:
-    text = _RAW_AMP.sub("&amp;", text)
-    text = _RAW_LT.sub(r"\1&lt;", text)
-    text = _RAW_BRACE.sub(r"\1&#123;", text)
-    return _LINK_START.sub(_neutralise_link, text)
+    # Most text has none of these characters: the patterns (each tries a look-behind at
+    # every character) are run only on text that has theirs.
+    if "&" in text:
+        text = _RAW_AMP.sub("&amp;", text)
+    if "<" in text:
+        text = _RAW_LT.sub(r"\1&lt;", text)
+    if "{" in text:
+        text = _RAW_BRACE.sub(r"\1&#123;", text)
+    if "](" in text:
+        text = _LINK_START.sub(_neutralise_link, text)
+    return text
 
 
 def attrs(anchor: str = "", lang: str = "", classes: tuple[str, ...] = ()) -> str:

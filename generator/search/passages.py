@@ -117,11 +117,15 @@ def read_page(html: str, url: str) -> Page | None:
     """The page's passages, or None when the page is not to be searched."""
     reader = _Reader()
     # Only the head (its meta) and the article are read: the menus around them are most of a
-    # page's markup, and the slow part of parsing it.
+    # page's markup, and the slow part of parsing it. A page whose head excludes it (the
+    # bilingual views, the figures table: the largest pages) is not read further.
     head = html.find("</head>")
     start, end = html.find("<article"), html.rfind("</article>")
     if 0 <= head < start < end:
-        html = html[:head] + html[start : end + len("</article>")]
+        reader.feed(html[:head])
+        if reader.meta.get("search") == "exclude":
+            return None
+        html = html[start : end + len("</article>")]
     reader.feed(html)
     reader.close()
     if reader.meta.get("search") == "exclude" or not reader.passages:

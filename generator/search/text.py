@@ -100,6 +100,7 @@ _SPELLINGS = (
 )
 
 
+@lru_cache(maxsize=1 << 16)  # a language's words are few, each met often
 def stem(word: str) -> str:
     """A light English stemmer (the browser's is the same): British spellings as American,
     plurals, -ing, -ed, -ment, -er, a final -e and -y, a double l as one, so school/schools,
