@@ -27,7 +27,7 @@ from generator.importer.run import check_nothing_lost, import_report, plan_impor
 from generator.importer.tables import read_table, table_markdown
 from generator.importer.writer import content_files
 from generator.markdown_text import escape, plain_text
-from generator.render.inline import inline
+from generator.render.inline import inline, paragraph_html
 from tests.conftest import ROOT, without_dropped
 
 # Report text: CJK, full-width punctuation, Latin, digits and every ASCII punctuation mark
@@ -139,6 +139,21 @@ def test_escaped_text_is_shown_literally_by_the_site(text: str) -> None:
     tokens = PARSER.parse(f"# 标题\n\n{escape(text)}\n")
     segment = [t for t in tokens if t.type == "inline"][1].content  # as the loader keeps it
     assert site_html(segment) == text
+
+
+@given(st.one_of(any_line, any_line.map(escape)))
+def test_a_paragraph_known_as_html_is_what_python_markdown_makes_of_it(segment: str) -> None:
+    """The bilingual view writes such paragraphs as raw HTML: the page must not change."""
+    known = paragraph_html(inline(segment))
+    if known:
+        assert known == rendered_html(segment)
+
+
+def test_prose_is_known_as_html_and_markup_is_left_to_markdown() -> None:
+    prose = "全市GDP增长5.2%，“十四五”规划（2021—2025年）顺利收官。Growth was 5.2% (in 2025)."
+    assert paragraph_html(inline(prose)) == f"<p>{prose}</p>"
+    for marked in ("**要点**", "见[附件](a.md)", "a & b", "x\\y", "1. 第一", "# 标题", "a  b"):
+        assert paragraph_html(inline(marked)) == "", marked
 
 
 # What an editor might type, or paste from a web page, that Markdown or HTML would act on.

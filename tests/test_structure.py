@@ -31,6 +31,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.markdown_text",
             "generator.html_safety",
             "generator.html_whitespace",
+            "generator.raw_html",
             "generator.writer",
             "generator.alternates",
             "generator.slugs",

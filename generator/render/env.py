@@ -5,7 +5,8 @@ HTML and XML templates (`*.html.j2`, `*.xml.j2`) escape every value. Markdown te
 (their values are inline Markdown already made safe), and offer two filters for plain text:
 `md_text` (text in Markdown) and `html_text` (a page title: MkDocs and Material print titles
 as HTML, unescaped, in the page head, header, menu and search results; quotes are escaped too,
-as the MkDocs hook marks titles safe for attributes)."""
+as the MkDocs hook marks titles safe for attributes). `paragraph_html` is a paragraph's
+HTML when the generator knows it already (see generator.render.inline)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import jinja2
 
 from generator.errors import Loc, Problem, ReportSiteError, display_path
 from generator.markdown_text import escape
+from generator.render.inline import paragraph_html
 
 
 def environment(templates: Path) -> jinja2.Environment:
@@ -32,6 +34,7 @@ def environment(templates: Path) -> jinja2.Environment:
     env.filters["yaml_string"] = lambda value: json.dumps(str(value), ensure_ascii=False)
     env.filters["md_text"] = lambda value: escape(str(value))
     env.filters["html_text"] = lambda value: html.escape(str(value))
+    env.filters["paragraph_html"] = paragraph_html
     return env
 
 

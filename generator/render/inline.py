@@ -51,6 +51,21 @@ def inline(text: str) -> str:
     return text
 
 
+# What Python-Markdown, with this site's extensions, could read as markup in a line of inline()
+# text: escapes, emphasis, code, links, raw HTML and entities, attribute lists, table cells;
+# a line break or indentation; and what opens a block (heading, quote, list, rule, admonition).
+_MARKUP = re.compile(r"[\\*_`\[\]!<>&{}|\x00-\x1f\x7f]|  |^\s|\s$|^[#>+\-=]|^\d+\.\s")
+
+
+def paragraph_html(text: str) -> str:
+    """The HTML Python-Markdown makes of `text` (inline() output) as a paragraph, when it is
+    plain text it finds no markup in, else "". A view that knows it writes raw HTML, which
+    Python-Markdown stashes as it is, instead of a `markdown` block md_in_html parses twice."""
+    if not text or _MARKUP.search(text):
+        return ""
+    return f"<p>{text}</p>"
+
+
 def attrs(anchor: str = "", lang: str = "", classes: tuple[str, ...] = ()) -> str:
     """An attr_list: `{ #p-1 .rs-missing lang="zh-Hans" }` (empty when there is nothing)."""
     parts = []

@@ -1,0 +1,55 @@
+"""HTML the generator wrote whole, passed through Python-Markdown without being parsed.
+
+Python-Markdown (md_in_html's parser, here) reads every raw HTML block tag by tag to find where
+it ends, only to keep it as it is. Where a template already wrote a block's final HTML (a
+bilingual view's pairs of paragraphs, the figures table), it fences the block with two comment
+lines, and this extension's preprocessor keeps the lines between as they are, where Python-Markdown
+keeps raw HTML (its stash), without reading them: the page is the same, and much cheaper to
+build. The fences are not in the page. A fenced block starts a line and has a blank line (or the
+end of the page) after it, as raw HTML blocks do in Markdown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+OPEN = "<!-- rs-html -->"
+CLOSE = "<!-- /rs-html -->"
+
+
+class _KeepFenced(Preprocessor):  # type: ignore[misc]  # (Python-Markdown has no types)
+    def run(self, lines: list[str]) -> list[str]:
+        if OPEN not in lines:
+            return lines
+        out: list[str] = []
+        block: list[str] | None = None
+        for line in lines:
+            if block is None:
+                if line == OPEN:
+                    block = []
+                else:
+                    out.append(line)
+            elif line == CLOSE:
+                # Stashed on a line of its own, with the newline Python-Markdown keeps after
+                # a raw block.
+                out += ["", self.md.htmlStash.store("\n".join(block) + "\n"), ""]
+                block = None
+            else:
+                block.append(line)
+        if block is not None:  # an unclosed fence (a template's mistake): nothing is lost
+            out += [OPEN, *block]
+        return out
+
+
+class RawHtmlExtension(Extension):  # type: ignore[misc]
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After whitespace is normalised (30), before raw HTML is read (html_block, 20).
+        md.preprocessors.register(_KeepFenced(md), "rs_raw_html", 25)
+
+
+def makeExtension(**kwargs: Any) -> RawHtmlExtension:
+    return RawHtmlExtension(**kwargs)

@@ -1,0 +1,61 @@
+"""HTML a template fences with <!-- rs-html --> is kept as Python-Markdown keeps raw HTML, without
+being parsed: the page is the same as without the fences."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from generator.raw_html import CLOSE, OPEN
+
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.escapeall"]
+
+PAIR = """<div class="rs-pair" id="p-1">
+<div class="rs-zh" lang="zh-Hans">
+<p>全市GDP增长5.2%。</p>
+</div>
+<div class="rs-en" lang="en">
+<p>GDP grew by 5.2%.</p>
+</div>
+</div>"""
+
+TABLE = """<div class="rs-table rs-figures" data-filter="筛选">
+<table>
+<thead><tr><th scope="col">指标</th><th scope="col" data-type="number">数值</th></tr></thead>
+<tbody>
+<tr><td lang="en">GDP &amp; more</td><td data-value="5.2">5.2%</td></tr>
+
+<tr><td>&#123;x&#125;</td><td data-value="1">1</td></tr>
+</tbody>
+</table>
+</div>"""
+
+
+def convert(text: str, fenced: bool) -> str:
+    extensions = EXTENSIONS + (["generator.raw_html"] if fenced else [])
+    return markdown.markdown(text, extensions=extensions)
+
+
+# Pages as templates write them: a fenced block stands alone, a blank line after it (or the end).
+PAGES = [
+    "# 标题 { #title }\n\n正文*强调*。\n\nBLOCK\n\n## 小节\n\n<div markdown>\n**粗**\n</div>\n",
+    "BLOCK\n\nBLOCK\n\n<div markdown>\n*甲*\n</div>\n",
+    "## 小节\n\nBLOCK\n",
+    "BLOCK",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("block", [PAIR, TABLE])
+def test_a_fenced_block_becomes_the_same_html_as_raw_html(page: str, block: str) -> None:
+    fenced = page.replace("BLOCK", f"{OPEN}\n{block}\n{CLOSE}")
+    assert convert(fenced, True) == convert(page.replace("BLOCK", block), False)
+
+
+def test_markdown_in_a_fenced_block_is_left_as_it_is() -> None:
+    assert convert(f"{OPEN}\n<p>*x*</p>\n{CLOSE}", True) == "<p>*x*</p>"
+
+
+def test_an_unclosed_fence_loses_nothing() -> None:
+    html = convert(f"{OPEN}\n<p>甲</p>\n\n乙", True)
+    assert "<p>甲</p>" in html and "<p>乙</p>" in html
