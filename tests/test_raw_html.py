@@ -64,7 +64,8 @@ def test_an_unclosed_fence_loses_nothing() -> None:
 def test_fenced_blocks_with_only_blank_lines_between_are_kept_as_one() -> None:
     """One placeholder for a run of paragraphs: Python-Markdown carries each placeholder
     through its inline patterns, which cost more than the paragraphs they stand for."""
-    page = f"{OPEN}\n<p>甲</p>\n{CLOSE}\n\n\n{OPEN}\n<p>乙</p>\n{CLOSE}\n\n## 小节\n\n{OPEN}\n<p>丙</p>\n{CLOSE}\n"
+    fenced = [f"{OPEN}\n<p>{text}</p>\n{CLOSE}" for text in "甲乙丙"]
+    page = f"{fenced[0]}\n\n\n{fenced[1]}\n\n## 小节\n\n{fenced[2]}\n"
     md = markdown.Markdown(extensions=[*EXTENSIONS, "generator.raw_html"])
     html = md.convert(page)
     assert md.htmlStash.html_counter == 2
