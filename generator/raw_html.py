@@ -12,6 +12,7 @@ blank lines between them (a section's paragraphs, one after another) are kept as
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from markdown import Markdown
@@ -20,6 +21,15 @@ from markdown.preprocessors import Preprocessor
 
 OPEN = "<!-- rs-html -->"
 CLOSE = "<!-- /rs-html -->"
+# An id in a tag (text in these pages never holds a raw `<`: generator/render/inline.py).
+_ID = re.compile(r"<[a-zA-Z][^<>]*?\sid=\"([^\"]+)\"")
+
+
+def anchor_ids(html: str) -> set[str]:
+    """The ids of a page's HTML. MkDocs learns a page's anchors as Python-Markdown parses it,
+    raw HTML included, but fenced HTML is never parsed: the build adds these, so that a link to
+    a paragraph written whole (`page.md#p-3`) is not reported as a missing anchor."""
+    return set(_ID.findall(html))
 
 
 class _KeepFenced(Preprocessor):  # type: ignore[misc]  # (Python-Markdown has no types)
