@@ -5,11 +5,11 @@ It reads one job per line on stdin (JSON) and answers one line on stdout:
 
     {"kind": "part", "project": DIR, "out": DIR, "under": SLUG or "", "templates": DIR}
         build DIR/mkdocs.yml into OUT/site (strict), keep MkDocs' sitemap as OUT/sitemap.xml
-        and the pages search reads as OUT/pages.json; the theme's compiled templates are kept
+        and the pages search reads as OUT/pages.marshal; the theme's compiled templates are kept
         in TEMPLATES
     {"kind": "index", "edition": CODE, "parts": [[NAME, FINGERPRINT, FILE], …],
      "previous": DIR or "", "out": DIR}
-        write the edition's search index from the parts' pages.json into OUT/site/search,
+        write the edition's search index from the parts' pages.marshal into OUT/site/search,
         updating the one kept in DIR (generator/search/incremental.py), and keep it
     → {"ok": true, "peak_mb": N} or {"ok": false, "error": TEXT, "peak_mb": N}
 
@@ -137,11 +137,11 @@ def build_part(project: Path, out: Path, under: str, templates: Path) -> None:
             if entry.name != under:
                 shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
     group = PageGroup.of(read_pages(site, under))
-    (out / PAGES).write_text(_json(group.to_json()), encoding="utf-8")
+    (out / PAGES).write_bytes(group.to_bytes())
 
 
 def _group(path: Path) -> PageGroup:
-    return PageGroup.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return PageGroup.from_bytes(path.read_bytes())
 
 
 def build_index(
