@@ -118,6 +118,7 @@ class _Builder:
                 "out": str(self.store.staging(part.edition, part.name)),
                 "under": "" if part.home else part.name,
                 "templates": str(self.project.root.resolve() / TEMPLATES_DIR),
+                "config": part.config,
             },
         )
 
