@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
@@ -58,6 +58,17 @@ class ReportTexts:
     report: Report
     editions: dict[str, Edition]
     figures: tuple[KeyFigure, ...] = ()
+    # Page views made so far, by page, edition and anchor prefix: an edition's pages, the
+    # bilingual pages of every edition and the English pages all show the same views, made once.
+    views: dict[tuple[str, str, str], PageView] = field(default_factory=dict, compare=False)
+
+    def page_view(self, page: Page, code: str, anchor_prefix: str = "") -> PageView:
+        """`page` in the edition `code` (views are frozen, so one serves every file)."""
+        key = (page.slug, code, anchor_prefix)
+        view = self.views.get(key)
+        if view is None:
+            view = self.views[key] = page_view(page, self.editions[code], anchor_prefix)
+        return view
 
 
 def block_view(block: Block, edition: Edition, anchor_prefix: str = "") -> BlockView:
@@ -204,10 +215,10 @@ def report_view(
     )
 
 
-def bilingual_view(page: Page, chinese: Edition, english: Edition) -> BilingualView:
-    zh, en = page_view(page, chinese), page_view(page, english)
+def bilingual_view(zh: PageView, en: PageView, chinese: str, english: str) -> BilingualView:
+    """A page's Chinese view (in the edition `chinese`) beside its English one."""
     pairs = tuple(zip(zh.blocks, en.blocks, strict=True))
-    return BilingualView(zh, en, pairs, chinese.info.code, english.info.code)
+    return BilingualView(zh, en, pairs, chinese, english)
 
 
 def reuse_files(
@@ -249,7 +260,8 @@ def render_report(
     report = item.report
     figures = list(item.figures)
     words = common["t"]
-    pages = {p.slug: page_view(p, edition) for p in report.pages}
+    code = edition.info.code
+    pages = {p.slug: item.page_view(p, code) for p in report.pages}
     english = next(e for e in item.editions.values() if not e.info.chinese)
     english_states = state_counts(english, report.segments())
     url = site.report_url(edition.info.code, report.slug)
@@ -266,13 +278,15 @@ def render_report(
             "full.md.j2",
             report=view,
             index=pages[report.index.slug],
-            sections=[page_view(p, edition, f"s{n}-") for n, p in enumerate(report.sections, 1)],
+            sections=[
+                item.page_view(p, code, f"s{n}-") for n, p in enumerate(report.sections, 1)
+            ],
             **common,
         ),
     }
     # A bilingual page shows the reader's Chinese (or the source, to readers of the English)
     # first, and the English beside it.
-    chinese = item.editions[chinese_of(edition.info).code]
+    chinese = chinese_of(edition.info).code
     order = list(report.pages)
     for n, page in enumerate(order):
         if page is not report.index:
@@ -291,7 +305,12 @@ def render_report(
             previous=pages[order[n - 1].slug] if n > 0 else None,
             next=pages[order[n + 1].slug] if n + 1 < len(order) else None,
         )
-        pair = bilingual_view(page, chinese, english)
+        pair = bilingual_view(
+            item.page_view(page, chinese),
+            item.page_view(page, english.info.code),
+            chinese,
+            english.info.code,
+        )
         files[f"{BILINGUAL_DIR}/{page.slug}.md"] = render(
             env,
             "bilingual.md.j2",
