@@ -278,9 +278,7 @@ def render_report(
             "full.md.j2",
             report=view,
             index=pages[report.index.slug],
-            sections=[
-                item.page_view(p, code, f"s{n}-") for n, p in enumerate(report.sections, 1)
-            ],
+            sections=[item.page_view(p, code, f"s{n}-") for n, p in enumerate(report.sections, 1)],
             **common,
         ),
     }
