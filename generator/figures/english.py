@@ -32,10 +32,10 @@ _SPELLED_ORDINALS = {word: i for i, word in enumerate(re.findall(r"\w+", _NTHS),
 
 
 def _starting_with(initial: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`pattern`, whose every match starts with a character `initial` matches: tried only
-    where one is. The look-ahead costs one test at each other character, where the pattern's
-    alternatives (dozens of number words) were each tried: most of extract_en's time went
-    there. The matches are the same."""
+    """`pattern`, whose every match starts where `initial` matches (a word's start, a digit
+    …): tried only there. The look-ahead costs a test or two at each other character, where
+    every alternative of the pattern (dozens of number words) was tried: most of extract_en's
+    time went there. The matches are the same."""
     return re.compile(f"(?={initial})(?:{pattern})", flags)
 
 
@@ -52,9 +52,10 @@ _EN_DATE = re.compile(
 _WORD_NUMBERS = "|".join(_SPELLED)
 # Money: a currency before the amount (CNY 5 billion, $17.5 trillion, HK$2 billion) or after it
 # (5 billion yuan, one trillion yuan, 18 trillion US dollars).
-# Each starts with a currency's code or sign, a digit or a number word.
+# Each starts with a currency's sign (US$, HK$, MOP$, ¥, $), or at a word's start with a
+# currency's code, a digit or a number word.
 _EN_MONEY = _starting_with(
-    rf"[\dCRUHME¥￥$]|(?i:[{_initials(_SPELLED)}])",
+    rf"[UHM¥￥$]|\b(?:[\dCRE]|(?i:[{_initials(_SPELLED)}]))",
     rf"(?:\b(?P<pc>CNY|RMB|USD|HKD|MOP|EUR)\b|(?P<ps>US\$|HK\$|MOP\$|[¥￥$]))\s?"
     rf"(?P<a>{_EN_NUMBER})(?:\s(?P<sa>million|billion|trillion|thousand)\b)?"
     rf"|(?<![\w.])(?P<b>{_EN_NUMBER}|(?i:{_WORD_NUMBERS})\b)"
@@ -65,8 +66,9 @@ _CURRENCIES = {"yuan": "", "cny": "", "rmb": "", "¥": "", "￥": "", "$": "$", 
 _CURRENCIES |= {"usd": "USD", "us$": "USD", "us dollars": "USD", "u.s. dollars": "USD"}
 _CURRENCIES |= {"hkd": "HKD", "hk$": "HKD", "hk dollars": "HKD", "hong kong dollars": "HKD"}
 _CURRENCIES |= {"mop": "MOP", "mop$": "MOP", "patacas": "MOP", "eur": "EUR", "euros": "EUR"}
+# Each starts at a word's start, with a digit or a number word.
 _EN_FIGURE = _starting_with(
-    rf"[\d{_initials([*_SPELLED, *_SPELLED_ORDINALS, *_MULTIPLES])}]",
+    rf"\b[\d{_initials([*_SPELLED, *_SPELLED_ORDINALS, *_MULTIPLES])}]",
     rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{_EN_NUMBER})"
     r"(?!\d|[.,]\d|(?!(?:st|nd|rd|th)\b)[A-Za-z])"
     rf"|\b(?P<word>{'|'.join(_SPELLED)})\b|\b(?P<nth>{'|'.join(_SPELLED_ORDINALS)})\b"
