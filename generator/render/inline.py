@@ -52,16 +52,28 @@ def inline(text: str) -> str:
 
 
 # What Python-Markdown, with this site's extensions, could read as markup in a line of inline()
-# text: escapes, emphasis, code, links, raw HTML and entities, attribute lists, table cells;
-# a line break or indentation; and what opens a block (heading, quote, list, rule, admonition).
-_MARKUP = re.compile(r"[\\*_`\[\]!<>&{}|\x00-\x1f\x7f]|  |^\s|\s$|^[#>+\-=]|^\d+\.\s")
+# text: escapes, emphasis, code, links, raw HTML and entities, attribute lists, table cells
+# (a character), a line break (two spaces) or indentation; and what opens a block (heading,
+# quote, list, rule, admonition). A pattern of single characters is searched for in one fast
+# pass; the rest is looked for where it can be, at the text's start and end.
+_MARKUP_CHARACTER = re.compile(r"[\\*_`\[\]!<>&{}|\x00-\x1f\x7f]")
+_MARKUP_START = re.compile(r"\s|[#>+\-=]|\d+\.\s")
+
+
+def _has_markup(text: str) -> bool:
+    return bool(
+        _MARKUP_CHARACTER.search(text)
+        or "  " in text
+        or _MARKUP_START.match(text)
+        or text[-1].isspace()
+    )
 
 
 def paragraph_html(text: str) -> str:
     """The HTML Python-Markdown makes of `text` (inline() output) as a paragraph, when it is
     plain text it finds no markup in, else "". A view that knows it writes raw HTML, which
     Python-Markdown stashes as it is, instead of a `markdown` block md_in_html parses twice."""
-    if not text or _MARKUP.search(text):
+    if not text or _has_markup(text):
         return ""
     return f"<p>{text}</p>"
 
