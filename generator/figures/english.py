@@ -7,7 +7,15 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from generator.figures.model import MONTH_NAMES, POINTS, Figure, Kind, Qualifier, decimal_of
+from generator.figures.model import (
+    MONTH_NAMES,
+    POINTS,
+    Figure,
+    Kind,
+    Qualifier,
+    decimal_of,
+    starting_with,
+)
 from generator.figures.notes import EN_NOTE_MARKS, mask_notes
 from generator.figures.units import en_unit_at
 
@@ -31,14 +39,6 @@ _NTHS = (
 _SPELLED_ORDINALS = {word: i for i, word in enumerate(re.findall(r"\w+", _NTHS), 1)}
 
 
-def _starting_with(initial: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """`pattern`, whose every match starts where `initial` matches (a word's start, a digit
-    …): tried only there. The look-ahead costs a test or two at each other character, where
-    every alternative of the pattern (dozens of number words) was tried: most of extract_en's
-    time went there. The matches are the same."""
-    return re.compile(f"(?={initial})(?:{pattern})", flags)
-
-
 def _initials(words: list[str] | dict[str, int]) -> str:
     """The first letters of `words`, for a character class."""
     return "".join(sorted({word[0] for word in words}))
@@ -54,7 +54,7 @@ _WORD_NUMBERS = "|".join(_SPELLED)
 # (5 billion yuan, one trillion yuan, 18 trillion US dollars).
 # Each starts with a currency's sign (US$, HK$, MOP$, ¥, $), or at a word's start with a
 # currency's code, a digit or a number word.
-_EN_MONEY = _starting_with(
+_EN_MONEY = starting_with(
     rf"[UHM¥￥$]|\b(?:[\dCRE]|(?i:[{_initials(_SPELLED)}]))",
     rf"(?:\b(?P<pc>CNY|RMB|USD|HKD|MOP|EUR)\b|(?P<ps>US\$|HK\$|MOP\$|[¥￥$]))\s?"
     rf"(?P<a>{_EN_NUMBER})(?:\s(?P<sa>million|billion|trillion|thousand)\b)?"
@@ -67,7 +67,7 @@ _CURRENCIES |= {"usd": "USD", "us$": "USD", "us dollars": "USD", "u.s. dollars":
 _CURRENCIES |= {"hkd": "HKD", "hk$": "HKD", "hk dollars": "HKD", "hong kong dollars": "HKD"}
 _CURRENCIES |= {"mop": "MOP", "mop$": "MOP", "patacas": "MOP", "eur": "EUR", "euros": "EUR"}
 # Each starts at a word's start, with a digit or a number word.
-_EN_FIGURE = _starting_with(
+_EN_FIGURE = starting_with(
     rf"\b[\d{_initials([*_SPELLED, *_SPELLED_ORDINALS, *_MULTIPLES])}]",
     rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{_EN_NUMBER})"
     r"(?!\d|[.,]\d|(?!(?:st|nd|rd|th)\b)[A-Za-z])"

@@ -126,3 +126,11 @@ def _ordinal_suffix(value: Decimal) -> str:
 
 def decimal_of(digits: str) -> Decimal:
     return Decimal(re.sub(r"[,\s]", "", digits))
+
+
+def starting_with(initial: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`pattern`, whose every match starts where `initial` matches (a digit, a word's start
+    …): tried only there. Searching a text, the look-ahead costs a test or two at each other
+    character, where every alternative of the pattern (look-behinds, dozens of number words)
+    was tried: most of the figure readers' time went there. The matches are the same."""
+    return re.compile(f"(?={initial})(?:{pattern})", flags)
