@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import jinja2
@@ -61,6 +62,16 @@ class ReportTexts:
     # Page views made so far, by page, edition and anchor prefix: an edition's pages, the
     # bilingual pages of every edition and the English pages all show the same views, made once.
     views: dict[tuple[str, str, str], PageView] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def english(self) -> Edition:
+        return next(e for e in self.editions.values() if not e.info.chinese)
+
+    @cached_property
+    def english_states(self) -> dict[str, int]:
+        """How many of the report's passages are in each state in English: what every
+        edition's note about the English says (counted once for all three)."""
+        return state_counts(self.english, self.report.segments())
 
     def page_view(self, page: Page, code: str, anchor_prefix: str = "") -> PageView:
         """`page` in the edition `code` (views are frozen, so one serves every file)."""
@@ -192,7 +203,8 @@ def report_view(
     """The report as every page of it shows it; `pages` are its pages' views by slug, `facts`
     what a citation of it says, `english_states` its passages' states in English (what every
     edition's note about the English says)."""
-    states = state_counts(edition, report.segments())
+    translated = not edition.info.chinese
+    states = english_states if translated else state_counts(edition, report.segments())
     title = edition.text(report.title).text
     code = edition.info.code
     about = about_view(report, edition, words, facts, site.licence, site.operator, site.converted)
@@ -262,8 +274,7 @@ def render_report(
     words = common["t"]
     code = edition.info.code
     pages = {p.slug: item.page_view(p, code) for p in report.pages}
-    english = next(e for e in item.editions.values() if not e.info.chinese)
-    english_states = state_counts(english, report.segments())
+    english, english_states = item.english, item.english_states
     url = site.report_url(edition.info.code, report.slug)
     facts = citation_facts(report, edition, words, english_states, url, site.name)
     view = report_view(report, edition, figures, pages, words, site, facts, english_states)
