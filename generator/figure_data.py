@@ -16,6 +16,7 @@ import io
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from generator.edition_list import SOURCE
@@ -173,6 +174,7 @@ def to_csv(rows: list[dict[str, str]]) -> str:
     return "\ufeff" + out.getvalue()
 
 
+@lru_cache(maxsize=4096)  # each edition's data states the same numbers
 def _number(text: str) -> int | float | None:
     if not text:
         return None
