@@ -41,6 +41,15 @@ _WORDS = {
     Qualifier.LESS_THAN: "less than",
 }
 
+# How English reads a number of each kind (a count: the number alone).
+_READINGS = {
+    Kind.DAY: "day {}",
+    Kind.PERCENT: "{}%",
+    Kind.PERMILLE: "{}‰",
+    Kind.PERCENTAGE_POINT: "{} percentage points",
+    Kind.TIMES: "{} times",
+}
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -75,16 +84,14 @@ class Figure:
             return f"{value.normalize():f}"
         if self.kind is Kind.MONTH and value in range(1, 13):
             return MONTH_NAMES[int(value) - 1]
-        shown = {
-            Kind.DAY: f"day {number(value)}",
-            Kind.ORDINAL: f"{number(value)}{_ordinal_suffix(value)}",
-            Kind.RATIO: ":".join(number(term) for term in self.terms),
-            Kind.PERCENT: f"{number(value)}%",
-            Kind.PERMILLE: f"{number(value)}‰",
-            Kind.PERCENTAGE_POINT: f"{number(value)} percentage points",
-            Kind.TIMES: f"{number(value)} times",
-            Kind.MONEY: _money(value, self.currency),
-        }.get(self.kind, number(value))
+        if self.kind is Kind.RATIO:
+            shown = ":".join(number(term) for term in self.terms)
+        elif self.kind is Kind.MONEY:
+            shown = _money(value, self.currency)
+        elif self.kind is Kind.ORDINAL:
+            shown = f"{number(value)}{_ordinal_suffix(value)}"
+        else:
+            shown = _READINGS.get(self.kind, "{}").format(number(value))
         word = _WORDS.get(self.qualifier)
         return f"{word} {shown}" if word and self.kind not in POINTS else shown
 
