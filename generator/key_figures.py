@@ -161,15 +161,17 @@ def page_figures(
                 if translated.state in (State.REVIEWED, State.MACHINE)
                 else ""
             )
-            en_figures = extract_en(en) if en else []
-            zh_figures = extract_zh(zh)
+            # A table's header cells name figures; dates and ordinals say when or which, not
+            # how much.
+            read_zh = [] if _is_header(block, n) else extract_zh(zh)
+            zh_figures = [read for read in read_zh if read.kind not in POINTS]
+            # The English is read only where there are figures to pair it with.
+            en_figures = extract_en(en) if en and zh_figures else []
             # The segment's sentences, found once for all its figures.
             zh_sentences = list(_ZH_SENTENCE.finditer(zh)) if zh_figures else []
             en_sentences = list(_EN_SENTENCE.finditer(en)) if en_figures else []
             used: set[int] = set()
             for read in zh_figures:
-                if read.kind in POINTS or _is_header(block, n):
-                    continue  # dates and ordinals say when or which, not how much
                 figure, unit = _in_table(read, zh, headers)
                 match = _pair(figure, en_figures, used)
                 suffix = f"-{n + 1}" if len(block.segments) > 1 else ""
