@@ -22,9 +22,11 @@ _KEEP_BACKSLASHES = r"(?<!\\)((?:\\\\)*)\\?"
 _RAW_LT = re.compile(_KEEP_BACKSLASHES + "<")
 _RAW_BRACE = re.compile(_KEEP_BACKSLASHES + r"\{")
 _RAW_AMP = re.compile(r"&(?!amp;|lt;|gt;|quot;|#\d+;|#x[0-9a-fA-F]+;)")
-# A link's address, as far as a scheme could reach: after any spaces, up to the next space or
-# the closing parenthesis (a lookahead, so a link inside another's address is seen too).
-_LINK_START = re.compile(r"\]\((?=\s*([^\s)]{0,64}))")
+# A link's address, as far as a scheme could reach: up to the closing parenthesis or a title's
+# quote, spaces included (Python-Markdown keeps them in the address, `a javascript:`, and an
+# escaped one, `\ javascript:`, and browsers and generator.html_safety read a scheme across
+# them); a lookahead, so a link inside another's address is seen too.
+_LINK_START = re.compile(r"\]\((?=([^)\"']{0,64}))")
 
 
 def _neutralise_link(match: re.Match[str]) -> str:
