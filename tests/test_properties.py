@@ -221,6 +221,9 @@ def test_no_text_an_editor_writes_becomes_script(text: str) -> None:
         '[x]([x](javascript:{ onclick="alert(1)" }',
         "[x]( javascript:)",
         "[x](&#106;avascript:1)",
+        "[x](\\ javascript:)",
+        '[x](\\ javascript:{ onclick="alert(1)" }',
+        "[x](a javascript:)",
         "\\\\<img src=x onerror=alert(1)>",
     ],
 )

@@ -23,8 +23,11 @@ from generator.render.inline import paragraph_html
 
 
 def environment(templates: Path) -> jinja2.Environment:
+    """One generate's environment (each makes its own): its templates do not change while it
+    renders, so Jinja need not look at each file's time again for every page it renders."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
+        auto_reload=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
