@@ -48,6 +48,7 @@ from generator.parts.part_config import part_config
 from generator.parts.store import HOME, PAGES, SITEMAP, STATE
 from generator.search import incremental
 from generator.search.index import SEARCH_DIR, Index, PageGroup, read_pages
+from generator.search.text import fold_map
 
 # Compiled templates, by the folder they are kept in (between builds: a build that changed
 # one report compiles none).
@@ -219,6 +220,9 @@ def main() -> None:
     # The answers go to the real stdout; anything a library prints goes to stderr.
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     sys.stdout = sys.stderr
+    # Search's character fold (OpenCC over every Han character) is made before the first job
+    # asks for it: a worker starts while the build generates, and has the time then.
+    fold_map()
     serve(sys.stdin, answers)
 
 
