@@ -27,6 +27,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.search.passages import Page, read_page
 from generator.search.phrases import for_text
@@ -133,33 +134,38 @@ class PageGroup:
         written and read by the same Python, whose version is in every part's fingerprint),
         its passage numbers packed; JSON took longer to write and to read than the tokens took
         to make."""
-        tokens = list(self.tokens)
-        ids = array("I")
-        for token in tokens:
-            ids.extend(self.tokens[token])
-        counts = array("I", (len(self.tokens[token]) for token in tokens))
-        data = {
-            "pages": [page.to_json() for page in self.pages],
-            "tokens": tokens,
-            "counts": counts.tobytes(),
-            "ids": ids.tobytes(),
-            "used": self.used,
-        }
+        data: dict[str, Any] = {"pages": [page.to_json() for page in self.pages]}
+        data.update(packed(self.tokens, list(self.tokens)), used=self.used)
         return marshal.dumps(data)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> PageGroup:
         kept = marshal.loads(data)
-        counts, ids = array("I"), array("I")
-        counts.frombytes(kept["counts"])
-        ids.frombytes(kept["ids"])
-        tokens: dict[str, Sequence[int]] = {}
-        start = 0
-        for token, count in zip(kept["tokens"], counts, strict=True):
-            tokens[token] = ids[start : start + count]
-            start += count
         pages = tuple(Page.from_json(page) for page in kept["pages"])
-        return cls(pages, tokens, kept["used"])
+        return cls(pages, unpacked(kept), kept["used"])
+
+
+def packed(postings: Mapping[str, Sequence[int]], tokens: list[str]) -> dict[str, Any]:
+    """`postings` of `tokens` (in that order) as marshal keeps them fast: the tokens, and the
+    passage numbers of each as one array of counts and one of numbers, in bytes."""
+    ids = array("I")
+    for token in tokens:
+        ids.extend(postings[token])
+    counts = array("I", (len(postings[token]) for token in tokens))
+    return {"tokens": tokens, "counts": counts.tobytes(), "ids": ids.tobytes()}
+
+
+def unpacked(data: Mapping[str, Any]) -> dict[str, array[int]]:
+    """The postings `packed` wrote into `data`."""
+    counts, ids = array("I"), array("I")
+    counts.frombytes(data["counts"])
+    ids.frombytes(data["ids"])
+    postings: dict[str, array[int]] = {}
+    start = 0
+    for token, count in zip(data["tokens"], counts, strict=True):
+        postings[token] = ids[start : start + count]
+        start += count
+    return postings
 
 
 # A page as index.json needs it: URL, title, report, year, organisation, passages.
