@@ -51,8 +51,9 @@ golden: $(DEV)
 ## bench: build synthetic archives (SIZES=1,10,80 reports) and print the figures (not a test)
 # (A default, not $(or …): make's functions split their arguments at commas.)
 SIZES ?= 1,10,80
+REPEAT ?= 1
 bench: $(RUNTIME)
-	$(BIN)/python bench/bench.py --sizes $(SIZES) --json bench/results.json
+	$(BIN)/python bench/bench.py --sizes $(SIZES) --repeat $(REPEAT) --json bench/results.json
 
 ## lighthouse: Lighthouse (mobile) on home, a section and the figures page of every edition
 # The site is built for the local address it is served at, as it is for its real one.

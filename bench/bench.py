@@ -1,6 +1,6 @@
 """Benchmark: build synthetic archives of real reports and print what it costs.
 
-    python bench/bench.py [--sizes 1,10,80] [--json bench/results.json] [--plain]
+    python bench/bench.py [--sizes 1,10,80] [--json bench/results.json] [--plain] [--repeat N]
 
 For each size N it makes a project with N reports (the real reports of ../shared/reports,
 imported and repeated under new names and years, each with a complete synthetic English
@@ -13,7 +13,9 @@ translation memory), then measures, side by side in one run:
   MkDocs and search, publish);
 - Hugo (Debian's `hugo`, if installed) on the same generated Markdown: three languages, every
   page listing every page (bench/hugo.py); the cold build's ratio to it, and one edit's ratio to
-  a cold build of the smallest archive measured (1 report, in the default sizes);
+  a cold build of the smallest archive measured (1 report, in the default sizes). With
+  `--repeat N`, N cold builds and N Hugo builds are taken in turn and their medians compared
+  (each run is in the JSON);
 - peak memory of the whole run's processes; size of site/;
 - search: each edition's index (raw, gzip), the seconds and peak memory of writing it for the
   whole edition at once, and what a reader transfers in Chromium, gzipped as served: opening a
@@ -164,22 +166,53 @@ def edit_one_paragraph(project: Path) -> str:
     return f"{report.name}/zh-Hans/{page.name}"
 
 
-def measure(size: int, sources: list[Path], scratch: Path, plain: bool) -> dict[str, Any]:
+# What a build leaves in a project besides content/: removed, the next build is a cold one.
+BUILT = (".cache", "site", "site_src", ".build-site_src", ".build-site", ".build-parts")
+
+
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    return sorted(runs, key=lambda run: run["s"])[(len(runs) - 1) // 2]
+
+
+def cold_and_hugo(
+    project: Path, env: dict[str, str], scratch: Path, repeat: int
+) -> tuple[list[dict[str, Any]], list[float]]:
+    """`repeat` cold builds and as many Hugo builds of the same pages, taken in turn, so that
+    the machine's drift (a shared VM's speed varies by a third within minutes) falls on both."""
+    colds: list[dict[str, Any]] = []
+    hugos: list[float] = []
+    for n in range(repeat):
+        for name in BUILT:
+            path = project / name
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(True)
+        colds.append(timed_build(project, env, f"cold-{n}"))
+        seconds = hugo.hugo_seconds(project / "site_src", list(EDITIONS), scratch / "hugo")
+        shutil.rmtree(scratch / "hugo", ignore_errors=True)
+        if seconds is not None:
+            hugos.append(seconds)
+    return colds, hugos
+
+
+def measure(
+    size: int, sources: list[Path], scratch: Path, plain: bool, repeat: int = 1
+) -> dict[str, Any]:
     project = scratch / f"archive-{size}"
     project.mkdir()
     make_project(size, sources, project)
     # Built for the address the browser measurement serves it at (sitemaps are fetched there).
     env = dict(os.environ, SOURCE_DATE_EPOCH="0", REPORT_SITE_URL=f"http://127.0.0.1:{PORT}/")
     result: dict[str, Any] = {"reports": size}
-    result["cold"] = timed_build(project, env, "cold")
+    colds, hugos = cold_and_hugo(project, env, scratch, repeat)
+    result["cold"] = median_run(colds)
+    result["cold_runs_s"] = [run["s"] for run in colds]
+    result["hugo_runs_s"] = hugos
     result["no_change"] = timed_build(project, env, "no-change")
     result["edited"] = edit_one_paragraph(project)
     result["one_edit"] = timed_build(project, env, "one-edit")
     docs = project / "site_src" / SOURCE.code / "docs"
     result["pages_per_edition"] = sum(1 for _ in docs.rglob("*.md"))
     result["hugo_version"] = hugo.hugo_version()
-    result["hugo_s"] = hugo.hugo_seconds(project / "site_src", list(EDITIONS), scratch / "hugo")
-    shutil.rmtree(scratch / "hugo", ignore_errors=True)
+    result["hugo_s"] = sorted(hugos)[(len(hugos) - 1) // 2] if hugos else None
     site = project / "site"
     result["site_mb"] = dir_size(site) / 1e6
     result["search"] = {edition: search_stage(site / edition, edition) for edition in EDITIONS}
@@ -354,6 +387,12 @@ def main() -> None:
     parser.add_argument(
         "--plain", action="store_true", help="also time a plain single-language MkDocs build"
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="cold builds and Hugo builds per size, in turn; their medians are printed",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     results = []
@@ -363,7 +402,7 @@ def main() -> None:
         for size in (int(s) for s in args.sizes.split(",")):
             print(f"building an archive of {size} report(s)…", file=sys.stderr)
             peak_before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            result = measure(size, sources, scratch, args.plain)
+            result = measure(size, sources, scratch, args.plain, max(1, args.repeat))
             # ru_maxrss of children is the largest single child process so far (KiB on Linux).
             result["peak_mb"] = (
                 max(peak_before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024

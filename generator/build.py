@@ -95,11 +95,10 @@ def _publish_src(project: Project, rendered: Rendered) -> None:
 class _Builder:
     """Runs the parts that are not in the store on the workers and keeps what they built."""
 
-    def __init__(self, project: Project, store: Store, epoch: str, jobs: int | None) -> None:
+    def __init__(self, project: Project, store: Store, pool: Pool) -> None:
         self.project = project
         self.store = store
-        self.epoch = epoch
-        self.jobs = jobs
+        self.pool = pool
         self.fingerprints: dict[str, str] = {}
         shutil.rmtree(project.root / PARTS_DIR, ignore_errors=True)
 
@@ -118,6 +117,7 @@ class _Builder:
                 "out": str(self.store.staging(part.edition, part.name)),
                 "under": "" if part.home else part.name,
                 "templates": str(self.project.root.resolve() / TEMPLATES_DIR),
+                "config": part.config,
             },
         )
 
@@ -155,8 +155,7 @@ class _Builder:
         """Run `jobs`; the build fails (naming every part that failed) if one failed."""
         if not jobs:
             return []
-        with Pool(self.project.root, _env(self.epoch), self.jobs) as pool:
-            outcomes = pool.run(jobs, self.keep)
+        outcomes = self.pool.run(jobs, self.keep)
         failures = [_failure(o) for o in outcomes if o.error]
         if failures:
             raise ReportSiteError(failures)
@@ -197,9 +196,25 @@ def build(
     """Build `editions` (default: all) into site/; warnings about content/ go to `warn`.
     `jobs` processes build (default: one per core); `stats` gets what each stage cost."""
     stats = stats or Stats()
+    epoch = source_date_epoch(project.root)
+    # The workers start first: their imports (MkDocs, the theme) take what generate leaves of
+    # the machine (all but one core, when one report changed). Unused, they are stopped.
+    with Pool(project.root, _env(epoch), jobs) as pool:
+        pool.start()
+        _build(project, pool, epoch, editions, warn, jobs, stats)
+
+
+def _build(
+    project: Project,
+    pool: Pool,
+    epoch: str,
+    editions: list[str] | None,
+    warn: Callable[[str], None],
+    jobs: int | None,
+    stats: Stats,
+) -> None:
     with stats.stage("generate", forked=True):
         rendered = _staged(project, warn, jobs or default_size())
-    epoch = source_date_epoch(project.root)
     store = Store(project.root)
     stamp = site_stamp(project, rendered.config.site_url)
     with stats.stage("plan"):
@@ -228,7 +243,7 @@ def build(
         _publish_src(project, rendered)
         return
 
-    builder = _Builder(project, store, epoch, jobs)
+    builder = _Builder(project, store, pool)
     with stats.stage("build"):
         # An edition's parts, the largest first (the last to end is then a small one).
         ordered = sorted(todo, key=lambda p: (list(EDITIONS).index(p.edition), -p.pages))
@@ -268,6 +283,7 @@ def build_group(
     todo = [
         p for p in parts if p.name in mine and not store.holds(p.edition, p.name, p.fingerprint)
     ]
-    builder = _Builder(project, store, epoch, jobs)
-    builder.run([builder.part(p) for p in todo])
+    with Pool(project.root, _env(epoch), jobs) as pool:
+        builder = _Builder(project, store, pool)
+        builder.run([builder.part(p) for p in todo])
     return len(todo)

@@ -16,6 +16,7 @@ import io
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from generator.edition_list import SOURCE
@@ -96,6 +97,9 @@ COLUMNS = (
     ),
 )
 NUMBERS = frozenset(c.name for c in COLUMNS if c.type == "number")
+FIELD_NAMES = [c.name for c in COLUMNS]
+# One JSON row: compact (json.dumps with these options would make a new encoder each time).
+_ROW_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def file_names(slug: str, code: str) -> dict[str, str]:
@@ -161,13 +165,16 @@ def edition_row(row: KeyFigure, edition: Edition, page_url: str) -> dict[str, st
 
 def to_csv(rows: list[dict[str, str]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=[c.name for c in COLUMNS], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    # A plain writer given each row's values in the columns' order: csv.DictWriter checks
+    # every row's keys, and rows are edition_row's, which has every column and no other.
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(FIELD_NAMES)
+    writer.writerows([row[name] for name in FIELD_NAMES] for row in rows)
     # A byte-order mark, so that Excel opens the Chinese as UTF-8.
     return "\ufeff" + out.getvalue()
 
 
+@lru_cache(maxsize=4096)  # each edition's data states the same numbers
 def _number(text: str) -> int | float | None:
     if not text:
         return None
@@ -205,7 +212,7 @@ def to_json(report: Report, code: str, about: About, rows: list[dict[str, str]])
         "fields": {c.name: c.description for c in COLUMNS},
     }
     # One figure a line: compact, and still readable and diffable.
-    lines = [json.dumps(as_json_row(r), ensure_ascii=False, separators=(",", ":")) for r in rows]
+    lines = [_ROW_JSON.encode(as_json_row(r)) for r in rows]
     head = json.dumps(data, ensure_ascii=False, indent=1)[:-2]
     return head + ',\n "figures": [\n' + ",\n".join(lines) + "\n ]\n}\n"
 

@@ -64,8 +64,9 @@ class KeyFigure:
     headers: tuple[Segment, ...] = ()
 
 
-def _sentence(text: str, start: int, pattern: re.Pattern[str]) -> str:
-    for match in pattern.finditer(text):
+def _sentence(text: str, start: int, sentences: list[re.Match[str]]) -> str:
+    """The sentence of `text` (of its `sentences`) that holds `start`."""
+    for match in sentences:
         if match.start() <= start < max(match.end(), match.start() + 1):
             return match.group().strip()
     return text.strip()
@@ -144,6 +145,7 @@ def page_figures(
 ) -> list[KeyFigure]:
     """The figures of a page, each with its label from `labels` (figures.yml); a number that
     figures.yml says is no figure is left out, unless `keep_omitted`."""
+    section_zh = plain_text(page.title.text)
     section_en = plain_text(english.text(page.title).text)
     if english.text(page.title).state is State.MISSING:
         section_en = ""
@@ -159,11 +161,17 @@ def page_figures(
                 if translated.state in (State.REVIEWED, State.MACHINE)
                 else ""
             )
-            en_figures = extract_en(en) if en else []
+            # A table's header cells name figures; dates and ordinals say when or which, not
+            # how much.
+            read_zh = [] if _is_header(block, n) else extract_zh(zh)
+            zh_figures = [read for read in read_zh if read.kind not in POINTS]
+            # The English is read only where there are figures to pair it with.
+            en_figures = extract_en(en) if en and zh_figures else []
+            # The segment's sentences, found once for all its figures.
+            zh_sentences = list(_ZH_SENTENCE.finditer(zh)) if zh_figures else []
+            en_sentences = list(_EN_SENTENCE.finditer(en)) if en_figures else []
             used: set[int] = set()
-            for read in extract_zh(zh):
-                if read.kind in POINTS or _is_header(block, n):
-                    continue  # dates and ordinals say when or which, not how much
+            for read in zh_figures:
                 figure, unit = _in_table(read, zh, headers)
                 match = _pair(figure, en_figures, used)
                 suffix = f"-{n + 1}" if len(block.segments) > 1 else ""
@@ -176,7 +184,7 @@ def page_figures(
                         id=f"{page.slug}-{block.anchor}{suffix}-{len(rows) + 1}",
                         page=page.slug,
                         anchor=block.anchor,
-                        section_zh=plain_text(page.title.text),
+                        section_zh=section_zh,
                         section_en=section_en,
                         value=_number(figure.value),
                         second=_number(figure.second),
@@ -186,8 +194,8 @@ def page_figures(
                         text_zh=figure.text,
                         text_en=match.text if match else "",
                         reading_en=figure.reading(),
-                        sentence_zh=_sentence(zh, figure.start, _ZH_SENTENCE),
-                        sentence_en=_sentence(en, match.start, _EN_SENTENCE) if match else "",
+                        sentence_zh=_sentence(zh, figure.start, zh_sentences),
+                        sentence_en=_sentence(en, match.start, en_sentences) if match else "",
                         stated=stated,
                         multiplier=multiplier,
                         label=named.label if named else None,

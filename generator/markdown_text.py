@@ -56,6 +56,10 @@ def one_inline(markdown: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """What a reader sees of an inline Markdown segment (escapes and entities resolved)."""
+    # Most text has neither a backslash nor an entity: the pattern (which tries each of its
+    # alternatives at every character) is run only on text that has one.
+    if "\\" not in markdown and "&" not in markdown:
+        return markdown
     return _RESOLVE.sub(_resolve, markdown)
 
 

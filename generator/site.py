@@ -78,6 +78,9 @@ UI_STRINGS = (
 )
 # Static files every edition serves from docs/assets/.
 ASSETS = ("report-site.css", "report-site.js", "search.js")
+# Where generate keeps its templates compiled (beside the build workers' compiled theme,
+# generator/parts/store.py's TEMPLATES_DIR).
+COMPILED_TEMPLATES = ".cache/templates"
 
 
 @dataclass(frozen=True)
@@ -386,7 +389,7 @@ def render_site(
     content = open_content(project.content)
     config = content.config
     strings = load_strings(project)
-    env = environment(project.templates)
+    env = environment(project.templates, project.root / COMPILED_TEMPLATES)
     shared = shared_fingerprint(
         project.root,
         [project.templates, project.content / SITE_FILE, project.content / GLOSSARY_FILE],

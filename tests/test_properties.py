@@ -107,11 +107,11 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
-def rendered_html(text: str) -> str:
-    """The HTML MkDocs makes of a segment: the renderer's inline Markdown through
-    Python-Markdown with the extensions mkdocs.yml enables."""
+def rendered_html(text: str, after: str = "") -> str:
+    """The HTML MkDocs makes of a segment (and `after` it): the renderer's inline Markdown
+    through Python-Markdown with the extensions mkdocs.yml enables."""
     return markdown.markdown(
-        inline(text),
+        inline(text) + after,
         extensions=["admonition", "attr_list", "md_in_html", "tables", "pymdownx.escapeall"],
         extension_configs={"pymdownx.escapeall": {"hardbreak": False, "nbsp": False}},
     )
@@ -147,6 +147,17 @@ def test_a_paragraph_known_as_html_is_what_python_markdown_makes_of_it(segment: 
     known = paragraph_html(inline(segment))
     if known:
         assert known == rendered_html(segment)
+
+
+@given(st.one_of(any_line, any_line.map(escape)))
+def test_a_plain_paragraph_with_its_anchor_is_what_python_markdown_makes_of_it(
+    segment: str,
+) -> None:
+    """The section and full-text pages write such paragraphs, with their anchors, as raw HTML
+    (templates/_blocks.md.j2): the page must not change."""
+    if paragraph_html(inline(segment)):
+        written = f'<p id="p-7">{inline(segment)}</p>'
+        assert written == rendered_html(segment, "\n{ #p-7 }")
 
 
 def test_prose_is_known_as_html_and_markup_is_left_to_markdown() -> None:
@@ -210,6 +221,9 @@ def test_no_text_an_editor_writes_becomes_script(text: str) -> None:
         '[x]([x](javascript:{ onclick="alert(1)" }',
         "[x]( javascript:)",
         "[x](&#106;avascript:1)",
+        "[x](\\ javascript:)",
+        '[x](\\ javascript:{ onclick="alert(1)" }',
+        "[x](a javascript:)",
         "\\\\<img src=x onerror=alert(1)>",
     ],
 )

@@ -6,17 +6,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from generator.figures.model import POINTS, Figure, Kind, Qualifier, decimal_of
+from generator.figures.model import POINTS, Figure, Kind, Qualifier, decimal_of, starting_with
 from generator.figures.notes import ZH_NOTE_MARKS, mask_notes
 from generator.figures.units import ZH_CURRENCIES, ZH_UNIT, ZH_UNITS
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％：∶", "0123456789.,%::")
 # Digits, grouped by commas or (Hong Kong, Macao) by spaces: 77 100. Digits after Latin letters
 # belong to a code (5G, C919), unless a date unit follows (PPI7月份).
-_ZH_NUMBER = re.compile(
+_ZH_NUMBER = starting_with(
+    r"\d",
     r"(?:(?<![A-Za-z0-9.])|(?<=[A-Za-z])(?=\d{1,2}[月日]))(?<![A-Za-z]-)"
     r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?![\d.])|\d+)(?:\.\d+)?"
-    r"(?![A-Za-z\d]|\.\d|-?[A-Za-z])"
+    r"(?![A-Za-z\d]|\.\d|-?[A-Za-z])",
 )
 _ZH_MULTIPLIERS = {
     "万亿": Decimal(10) ** 12,
@@ -217,7 +218,9 @@ _DIGIT_CHARS = "零〇○一二两三四五六七八九"
 _NUMERAL_PERCENT = re.compile(
     r"百分之([零〇○一二两兩三四五六七八九十百]+)(?:[点點]([零〇○一二三四五六七八九]+))?"
 )
-_NUMERAL_YEAR = re.compile(rf"(?<![{_DIGIT_CHARS}十])([{_DIGIT_CHARS}]{{4}})年")
+_NUMERAL_YEAR = starting_with(
+    f"[{_DIGIT_CHARS}]", rf"(?<![{_DIGIT_CHARS}十])([{_DIGIT_CHARS}]{{4}})年"
+)
 
 
 def _numeral_figures(text: str) -> list[Figure]:

@@ -4,10 +4,19 @@ money, dates and ranges."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 
-from generator.figures.model import MONTH_NAMES, POINTS, Figure, Kind, Qualifier, decimal_of
+from generator.figures.model import (
+    MONTH_NAMES,
+    POINTS,
+    Figure,
+    Kind,
+    Qualifier,
+    decimal_of,
+    starting_with,
+)
 from generator.figures.notes import EN_NOTE_MARKS, mask_notes
 from generator.figures.units import en_unit_at
 
@@ -29,30 +38,58 @@ _NTHS = (
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 )
 _SPELLED_ORDINALS = {word: i for i, word in enumerate(re.findall(r"\w+", _NTHS), 1)}
+
+
+def _initials(words: list[str] | dict[str, int]) -> str:
+    """The first letters of `words`, for a character class."""
+    return "".join(sorted({word[0] for word in words}))
+
+
+def _any_word(words: Iterable[str]) -> str:
+    """A pattern for any of `words`, as a tree of their letters (ten|thirteen|thirty →
+    t(?:en|hirt(?:een|y))): tried a letter at a time, where an alternation tries each word in
+    turn. Between word boundaries, as here, it matches the whole words an alternation does."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        rests.setdefault(word[:1], []).append(word[1:])
+    ended = rests.pop("", None) is not None
+    branches = [re.escape(first) + _any_word(rest) for first, rest in rests.items()]
+    if len(branches) == 1 and not ended:
+        return branches[0]
+    return f"(?:{'|'.join(branches)})" + ("?" if ended else "") if branches else ""
+
+
 _MONTH = "|".join(MONTH_NAMES)
-_EN_DATE = re.compile(
+# Each starts at a word's start, with a month's name or a digit.
+_EN_DATE = starting_with(
+    rf"\b[\d{_initials(MONTH_NAMES)}]",
     rf"\b(?P<m1>{_MONTH})\b(?:\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?![,.]?\d))?"
-    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b"
+    rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH})\b",
 )
-_WORD_NUMBERS = "|".join(_SPELLED)
+_WORD_NUMBERS = _any_word(_SPELLED)
 # Money: a currency before the amount (CNY 5 billion, $17.5 trillion, HK$2 billion) or after it
 # (5 billion yuan, one trillion yuan, 18 trillion US dollars).
-_EN_MONEY = re.compile(
+# Each starts with a currency's sign (US$, HK$, MOP$, ¥, $), or at a word's start with a
+# currency's code, a digit or a number word.
+_EN_MONEY = starting_with(
+    rf"[UHM¥￥$]|\b(?:[\dCRE]|(?i:[{_initials(_SPELLED)}]))",
     rf"(?:\b(?P<pc>CNY|RMB|USD|HKD|MOP|EUR)\b|(?P<ps>US\$|HK\$|MOP\$|[¥￥$]))\s?"
     rf"(?P<a>{_EN_NUMBER})(?:\s(?P<sa>million|billion|trillion|thousand)\b)?"
     rf"|(?<![\w.])(?P<b>{_EN_NUMBER}|(?i:{_WORD_NUMBERS})\b)"
     r"(?:\s(?P<sb>million|billion|trillion|thousand))?"
-    r"\s(?P<sc>yuan|CNY|RMB|(?:US |U\.S\. |Hong Kong |HK )?dollars|patacas|euros)\b"
+    r"\s(?P<sc>yuan|CNY|RMB|(?:US |U\.S\. |Hong Kong |HK )?dollars|patacas|euros)\b",
 )
 _CURRENCIES = {"yuan": "", "cny": "", "rmb": "", "¥": "", "￥": "", "$": "$", "dollars": "$"}
 _CURRENCIES |= {"usd": "USD", "us$": "USD", "us dollars": "USD", "u.s. dollars": "USD"}
 _CURRENCIES |= {"hkd": "HKD", "hk$": "HKD", "hk dollars": "HKD", "hong kong dollars": "HKD"}
 _CURRENCIES |= {"mop": "MOP", "mop$": "MOP", "patacas": "MOP", "eur": "EUR", "euros": "EUR"}
-_EN_FIGURE = re.compile(
+# Each starts at a word's start, with a digit or a number word.
+_EN_FIGURE = starting_with(
+    rf"\b[\d{_initials([*_SPELLED, *_SPELLED_ORDINALS, *_MULTIPLES])}]",
     rf"(?<![\w.,])(?<![A-Za-z]-)(?P<num>{_EN_NUMBER})"
     r"(?!\d|[.,]\d|(?!(?:st|nd|rd|th)\b)[A-Za-z])"
-    rf"|\b(?P<word>{'|'.join(_SPELLED)})\b|\b(?P<nth>{'|'.join(_SPELLED_ORDINALS)})\b"
-    rf"|\b(?P<times>{'|'.join(_MULTIPLES)})\b",
+    rf"|\b(?P<word>{_WORD_NUMBERS})\b|\b(?P<nth>{_any_word(_SPELLED_ORDINALS)})\b"
+    rf"|\b(?P<times>{_any_word(_MULTIPLES)})\b",
     re.IGNORECASE,
 )
 _SCALES = {

@@ -23,6 +23,9 @@ MAX_LENGTH = 16
 _BREAK = re.compile(
     r"[，。；！？、,;!?（）()《》“”‘’「」『』\[\]【】—…\s]|(?<![\d０-９])[：:∶]|[：:∶](?![\d０-９])"
 )
+# The text up to its last break (every break is one character): found from the end, where
+# finding every break from the start took a figure's clause as long as its whole paragraph.
+_UP_TO_LAST_BREAK = re.compile(rf"(?s:.*)(?:{_BREAK.pattern})")
 # What ends a clause for the words around a figure that no label fits.
 _CLAUSE = re.compile(r"[，。；！？,;!?]|(?<![\d０-９])[：:∶]|[：:∶](?![\d０-９])")
 # Words that link a label to its figure, at the end of the words before it.
@@ -65,8 +68,8 @@ _TO = re.compile(
 def _clause_before(text: str, start: int) -> str:
     before = strip_notes(text[:start])
     before = _ASIDE.sub("", before)
-    cut = max((m.end() for m in _BREAK.finditer(before)), default=0)
-    return before[cut:]
+    up_to_break = _UP_TO_LAST_BREAK.match(before)
+    return before[up_to_break.end() if up_to_break else 0 :]
 
 
 def _clause_after(text: str, end: int) -> str:

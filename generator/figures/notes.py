@@ -13,19 +13,23 @@ from __future__ import annotations
 
 import re
 
+from generator.figures.model import starting_with
+
 _DIGITS = r"[0-9０-９]{1,3}"
-ZH_NOTE_MARKS = re.compile(
+ZH_NOTE_MARKS = starting_with(
+    r"^|[\[［〔【注见如详参]",  # what each starts with (a caption: the text's start)
     rf"[\[［〔【]\s*{_DIGITS}\s*[\]］〕】]"
     # 注1：, 注释2. — a note's number, not a count of notes
     rf"|(?<![\u4e00-\u9fff])注(?:释)?\s*{_DIGITS}(?=\s*[：:.．、）)]|\s)"
     # A reference to a figure or table in the text: （见表1）, 如图2所示
     rf"|(?:见|如|详见|参见)(?:附)?[图表]\s*{_DIGITS}(?![0-9])"
     # A caption opening its line: 图1, 表2, 附表3 (before a year written right after it: 图12017年)
-    rf"|^\s*(?:附)?[图表]\s*(?:{_DIGITS}(?=[0-9]{{4}}年)|{_DIGITS}(?![0-9]))"
+    rf"|^\s*(?:附)?[图表]\s*(?:{_DIGITS}(?=[0-9]{{4}}年)|{_DIGITS}(?![0-9]))",
 )
-EN_NOTE_MARKS = re.compile(
+EN_NOTE_MARKS = starting_with(
+    r"\[|\b[NFTCA]",
     rf"\[\s*{_DIGITS}\s*\]"
-    r"|\b(?:Note|Notes|Figure|Fig\.|Table|Chart|Annex Table)\s+\d{1,3}(?![\d.,]\d)\b"
+    r"|\b(?:Note|Notes|Figure|Fig\.|Table|Chart|Annex Table)\s+\d{1,3}(?![\d.,]\d)\b",
 )
 
 

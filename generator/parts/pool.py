@@ -1,7 +1,9 @@
 """Build workers (generator/parts/worker.py), one per core, each fed jobs by a thread of the
-build. A worker is started only when there is a job for it, and lives until the pool closes:
-its imports and compiled templates serve every job it gets. After a failure no new job
-starts (one broken template would otherwise fail every part once per part)."""
+build. Workers start when the pool is started (a build starts it before it generates: their
+imports then cost no time of their own) or when there is a job for them, and live until the
+pool closes: their imports and compiled templates serve every job they get; one that got none
+is stopped. After a failure no new job starts (one broken template would otherwise fail every
+part once per part)."""
 
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ class Pool:
         self.env = env
         self.size = max(1, size or default_size())
         self.workers: list[subprocess.Popen[str]] = []
+        self.used: set[int] = set()  # the workers sent a job
 
     def _worker(self, n: int) -> subprocess.Popen[str]:
         while len(self.workers) <= n:
@@ -77,6 +80,10 @@ class Pool:
                 )
             )
         return self.workers[n]
+
+    def start(self) -> None:
+        """Start every worker now (from a single thread: the build forks after)."""
+        self._worker(self.size - 1)
 
     def run(
         self, jobs: Sequence[Job], done: Callable[[Job], None] = lambda job: None
@@ -106,6 +113,7 @@ class Pool:
                     job = next_job()
                 if job is None:
                     return
+                self.used.add(n)
                 start = time.perf_counter()
                 answer = _ask(worker, job.request)
                 error = "" if answer.get("ok") else str(answer.get("error"))
@@ -132,12 +140,19 @@ class Pool:
         return outcomes
 
     def close(self) -> None:
-        for worker in self.workers:
-            if worker.stdin:
+        for n, worker in enumerate(self.workers):
+            if n not in self.used:
+                worker.kill()  # nothing to finish: it may still be importing
+            elif worker.stdin:
                 worker.stdin.close()
         for worker in self.workers:
             worker.wait()
+            if worker.stdin:
+                worker.stdin.close()
+            if worker.stdout:
+                worker.stdout.close()
         self.workers.clear()
+        self.used.clear()
 
     def __enter__(self) -> Pool:
         return self

@@ -3,7 +3,7 @@
     .cache/parts/<edition>/<part>/fingerprint   what the part was built from (written last)
                                   site/          the files it adds to site/<edition>/
                                   sitemap.xml    MkDocs' sitemap of its pages
-                                  pages.json     its pages as search reads them
+                                  pages.marshal  its pages as search reads them
 
 A part is built into `<part>.new/` and takes the place of the old one only once it is whole;
 an entry whose fingerprint does not match is built again. Entries hold no absolute path, so
@@ -21,7 +21,7 @@ FINGERPRINT = "fingerprint"
 HOME = "_home"
 SEARCH = "_search"
 SITEMAP = "sitemap.xml"
-PAGES = "pages.json"
+PAGES = "pages.marshal"
 STATE = "index.state"
 # The theme's templates as Jinja compiles them, kept between builds (Jinja checks each against
 # its template's source).

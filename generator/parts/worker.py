@@ -3,13 +3,14 @@ process (`python -m generator.parts.worker`; generator/parts/pool.py runs one pe
 
 It reads one job per line on stdin (JSON) and answers one line on stdout:
 
-    {"kind": "part", "project": DIR, "out": DIR, "under": SLUG or "", "templates": DIR}
+    {"kind": "part", "project": DIR, "out": DIR, "under": SLUG or "", "templates": DIR,
+     "config": the data DIR/mkdocs.yml was written from}
         build DIR/mkdocs.yml into OUT/site (strict), keep MkDocs' sitemap as OUT/sitemap.xml
-        and the pages search reads as OUT/pages.json; the theme's compiled templates are kept
+        and the pages search reads as OUT/pages.marshal; the theme's compiled templates are kept
         in TEMPLATES
     {"kind": "index", "edition": CODE, "parts": [[NAME, FINGERPRINT, FILE], …],
      "previous": DIR or "", "out": DIR}
-        write the edition's search index from the parts' pages.json into OUT/site/search,
+        write the edition's search index from the parts' pages.marshal into OUT/site/search,
         updating the one kept in DIR (generator/search/incremental.py), and keep it
     → {"ok": true, "peak_mb": N} or {"ok": false, "error": TEXT, "peak_mb": N}
 
@@ -39,14 +40,15 @@ from typing import Any, TextIO
 import jinja2
 import mkdocs
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
+from generator.parts.part_config import part_config
 from generator.parts.store import HOME, PAGES, SITEMAP, STATE
 from generator.search import incremental
 from generator.search.index import SEARCH_DIR, Index, PageGroup, read_pages
+from generator.search.text import fold_map
 
 # Compiled templates, by the folder they are kept in (between builds: a build that changed
 # one report compiles none).
@@ -120,13 +122,15 @@ class _Capture(logging.Handler):
         self.lines.append(f"{record.levelname}: {record.getMessage()}")
 
 
-def build_part(project: Path, out: Path, under: str, templates: Path) -> None:
-    """Build the part in `project` into `out`. `under` is the report folder the part
-    contributes (all of its output, for the home part); the compiled templates are kept in
-    `templates`."""
+def build_part(
+    project: Path, out: Path, under: str, templates: Path, keys: dict[str, Any] | None = None
+) -> None:
+    """Build the part in `project` (its mkdocs.yml written from `keys`, if given) into `out`.
+    `under` is the report folder the part contributes (all of its output, for the home
+    part); the compiled templates are kept in `templates`."""
     shutil.rmtree(out, ignore_errors=True)
     site = out / "site"
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config = part_config(project, keys, site_dir=str(site), strict=True)
     config.plugins["report-site-part"] = _Part(_templates(str(templates)))
     build(config)
     (site / SITEMAP).replace(out / SITEMAP)
@@ -137,11 +141,11 @@ def build_part(project: Path, out: Path, under: str, templates: Path) -> None:
             if entry.name != under:
                 shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
     group = PageGroup.of(read_pages(site, under))
-    (out / PAGES).write_text(_json(group.to_json()), encoding="utf-8")
+    (out / PAGES).write_bytes(group.to_bytes())
 
 
 def _group(path: Path) -> PageGroup:
-    return PageGroup.from_json(json.loads(path.read_text(encoding="utf-8")))
+    return PageGroup.from_bytes(path.read_bytes())
 
 
 def build_index(
@@ -183,7 +187,13 @@ def run_job(job: dict[str, Any], capture: _Capture) -> dict[str, Any]:
     capture.lines.clear()
     try:
         if job["kind"] == "part":
-            build_part(Path(job["project"]), Path(job["out"]), job["under"], Path(job["templates"]))
+            build_part(
+                Path(job["project"]),
+                Path(job["out"]),
+                job["under"],
+                Path(job["templates"]),
+                job.get("config"),
+            )
         else:
             parts = [(name, print_, Path(path)) for name, print_, path in job["parts"]]
             previous = Path(job["previous"]) if job["previous"] else None
@@ -210,6 +220,9 @@ def main() -> None:
     # The answers go to the real stdout; anything a library prints goes to stderr.
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     sys.stdout = sys.stderr
+    # Search's character fold (OpenCC over every Han character) is made before the first job
+    # asks for it: a worker starts while the build generates, and has the time then.
+    fold_map()
     serve(sys.stdin, answers)
 
 

@@ -22,9 +22,21 @@ from generator.markdown_text import escape
 from generator.render.inline import paragraph_html
 
 
-def environment(templates: Path) -> jinja2.Environment:
+def environment(templates: Path, compiled: Path | None = None) -> jinja2.Environment:
+    """One generate's environment (each makes its own): its templates do not change while it
+    renders, so Jinja need not look at each file's time again for every page it renders. The
+    templates as compiled are kept in `compiled` (if given) for the next generate (Jinja
+    checks each against its template's source): compiling them cost an edit's generate as much
+    as rendering its report."""
+    cache = None
+    if compiled is not None:
+        folder = compiled / f"generate-jinja-{jinja2.__version__}"
+        folder.mkdir(parents=True, exist_ok=True)
+        cache = jinja2.FileSystemBytecodeCache(str(folder))
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
+        bytecode_cache=cache,
+        auto_reload=False,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -22,9 +22,11 @@ _KEEP_BACKSLASHES = r"(?<!\\)((?:\\\\)*)\\?"
 _RAW_LT = re.compile(_KEEP_BACKSLASHES + "<")
 _RAW_BRACE = re.compile(_KEEP_BACKSLASHES + r"\{")
 _RAW_AMP = re.compile(r"&(?!amp;|lt;|gt;|quot;|#\d+;|#x[0-9a-fA-F]+;)")
-# A link's address, as far as a scheme could reach: after any spaces, up to the next space or
-# the closing parenthesis (a lookahead, so a link inside another's address is seen too).
-_LINK_START = re.compile(r"\]\((?=\s*([^\s)]{0,64}))")
+# A link's address, as far as a scheme could reach: up to the closing parenthesis or a title's
+# quote, spaces included (Python-Markdown keeps them in the address, `a javascript:`, and an
+# escaped one, `\ javascript:`, and browsers and generator.html_safety read a scheme across
+# them); a lookahead, so a link inside another's address is seen too.
+_LINK_START = re.compile(r"\]\((?=([^)\"']{0,64}))")
 
 
 def _neutralise_link(match: re.Match[str]) -> str:
@@ -52,16 +54,28 @@ def inline(text: str) -> str:
 
 
 # What Python-Markdown, with this site's extensions, could read as markup in a line of inline()
-# text: escapes, emphasis, code, links, raw HTML and entities, attribute lists, table cells;
-# a line break or indentation; and what opens a block (heading, quote, list, rule, admonition).
-_MARKUP = re.compile(r"[\\*_`\[\]!<>&{}|\x00-\x1f\x7f]|  |^\s|\s$|^[#>+\-=]|^\d+\.\s")
+# text: escapes, emphasis, code, links, raw HTML and entities, attribute lists, table cells
+# (a character), a line break (two spaces) or indentation; and what opens a block (heading,
+# quote, list, rule, admonition). A pattern of single characters is searched for in one fast
+# pass; the rest is looked for where it can be, at the text's start and end.
+_MARKUP_CHARACTER = re.compile(r"[\\*_`\[\]!<>&{}|\x00-\x1f\x7f]")
+_MARKUP_START = re.compile(r"\s|[#>+\-=]|\d+\.\s")
+
+
+def _has_markup(text: str) -> bool:
+    return bool(
+        _MARKUP_CHARACTER.search(text)
+        or "  " in text
+        or _MARKUP_START.match(text)
+        or text[-1].isspace()
+    )
 
 
 def paragraph_html(text: str) -> str:
     """The HTML Python-Markdown makes of `text` (inline() output) as a paragraph, when it is
     plain text it finds no markup in, else "". A view that knows it writes raw HTML, which
     Python-Markdown stashes as it is, instead of a `markdown` block md_in_html parses twice."""
-    if not text or _MARKUP.search(text):
+    if not text or _has_markup(text):
         return ""
     return f"<p>{text}</p>"
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import jinja2
@@ -58,6 +59,27 @@ class ReportTexts:
     report: Report
     editions: dict[str, Edition]
     figures: tuple[KeyFigure, ...] = ()
+    # Page views made so far, by page, edition and anchor prefix: an edition's pages, the
+    # bilingual pages of every edition and the English pages all show the same views, made once.
+    views: dict[tuple[str, str, str], PageView] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def english(self) -> Edition:
+        return next(e for e in self.editions.values() if not e.info.chinese)
+
+    @cached_property
+    def english_states(self) -> dict[str, int]:
+        """How many of the report's passages are in each state in English: what every
+        edition's note about the English says (counted once for all three)."""
+        return state_counts(self.english, self.report.segments())
+
+    def page_view(self, page: Page, code: str, anchor_prefix: str = "") -> PageView:
+        """`page` in the edition `code` (views are frozen, so one serves every file)."""
+        key = (page.slug, code, anchor_prefix)
+        view = self.views.get(key)
+        if view is None:
+            view = self.views[key] = page_view(page, self.editions[code], anchor_prefix)
+        return view
 
 
 def block_view(block: Block, edition: Edition, anchor_prefix: str = "") -> BlockView:
@@ -181,7 +203,8 @@ def report_view(
     """The report as every page of it shows it; `pages` are its pages' views by slug, `facts`
     what a citation of it says, `english_states` its passages' states in English (what every
     edition's note about the English says)."""
-    states = state_counts(edition, report.segments())
+    translated = not edition.info.chinese
+    states = english_states if translated else state_counts(edition, report.segments())
     title = edition.text(report.title).text
     code = edition.info.code
     about = about_view(report, edition, words, facts, site.licence, site.operator, site.converted)
@@ -204,10 +227,10 @@ def report_view(
     )
 
 
-def bilingual_view(page: Page, chinese: Edition, english: Edition) -> BilingualView:
-    zh, en = page_view(page, chinese), page_view(page, english)
+def bilingual_view(zh: PageView, en: PageView, chinese: str, english: str) -> BilingualView:
+    """A page's Chinese view (in the edition `chinese`) beside its English one."""
     pairs = tuple(zip(zh.blocks, en.blocks, strict=True))
-    return BilingualView(zh, en, pairs, chinese.info.code, english.info.code)
+    return BilingualView(zh, en, pairs, chinese, english)
 
 
 def reuse_files(
@@ -249,9 +272,9 @@ def render_report(
     report = item.report
     figures = list(item.figures)
     words = common["t"]
-    pages = {p.slug: page_view(p, edition) for p in report.pages}
-    english = next(e for e in item.editions.values() if not e.info.chinese)
-    english_states = state_counts(english, report.segments())
+    code = edition.info.code
+    pages = {p.slug: item.page_view(p, code) for p in report.pages}
+    english, english_states = item.english, item.english_states
     url = site.report_url(edition.info.code, report.slug)
     facts = citation_facts(report, edition, words, english_states, url, site.name)
     view = report_view(report, edition, figures, pages, words, site, facts, english_states)
@@ -266,13 +289,13 @@ def render_report(
             "full.md.j2",
             report=view,
             index=pages[report.index.slug],
-            sections=[page_view(p, edition, f"s{n}-") for n, p in enumerate(report.sections, 1)],
+            sections=[item.page_view(p, code, f"s{n}-") for n, p in enumerate(report.sections, 1)],
             **common,
         ),
     }
     # A bilingual page shows the reader's Chinese (or the source, to readers of the English)
     # first, and the English beside it.
-    chinese = item.editions[chinese_of(edition.info).code]
+    chinese = chinese_of(edition.info).code
     order = list(report.pages)
     for n, page in enumerate(order):
         if page is not report.index:
@@ -291,7 +314,12 @@ def render_report(
             previous=pages[order[n - 1].slug] if n > 0 else None,
             next=pages[order[n + 1].slug] if n + 1 < len(order) else None,
         )
-        pair = bilingual_view(page, chinese, english)
+        pair = bilingual_view(
+            item.page_view(page, chinese),
+            item.page_view(page, english.info.code),
+            chinese,
+            english.info.code,
+        )
         files[f"{BILINGUAL_DIR}/{page.slug}.md"] = render(
             env,
             "bilingual.md.j2",

@@ -25,24 +25,18 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from generator.search.index import Index, PageGroup, Run, entry, row
+from generator.search.index import Index, PageGroup, Run, entry, packed, row, unpacked
 
 STATE_FORMAT = 1
 
 
 def save(index: Index, path: Path) -> None:
     tokens = sorted(index.ids)
-    counts = array("I", (len(index.ids[token]) for token in tokens))
-    ids = array("I")
-    for token in tokens:
-        ids.extend(index.ids[token])
     data = {
         "v": STATE_FORMAT,
         "runs": [astuple(run) for run in index.runs],
         "pages": index.pages,
-        "tokens": tokens,
-        "counts": counts.tobytes(),
-        "ids": ids.tobytes(),
+        **packed(index.ids, tokens),
         "entries": [index.entries[token] for token in tokens],
     }
     path.write_bytes(marshal.dumps(data))
@@ -56,15 +50,7 @@ def load(path: Path) -> Index | None:
         return None
     if not isinstance(data, dict) or data.get("v") != STATE_FORMAT:
         return None
-    counts = array("I")
-    counts.frombytes(data["counts"])
-    flat = array("I")
-    flat.frombytes(data["ids"])
-    ids: dict[str, array[int]] = {}
-    start = 0
-    for token, count in zip(data["tokens"], counts, strict=True):
-        ids[token] = flat[start : start + count]
-        start += count
+    ids = unpacked(data)
     return Index(
         [Run(*run) for run in data["runs"]],
         [tuple(page) for page in data["pages"]],

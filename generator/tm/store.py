@@ -302,5 +302,12 @@ def _similarity(a: str, b: str) -> float:
 
 def _copy(entry: polib.POEntry) -> polib.POEntry:
     """A copy with every field (plurals, context, previous context, flags…): what a translator
-    or another tool put in an entry is carried over even where report-site does not use it."""
-    return copy.deepcopy(entry)
+    or another tool put in an entry is carried over even where report-site does not use it.
+    The fields hold strings, or lists and a dict of strings and tuples of them: copying
+    those containers makes a copy as independent as copy.deepcopy's, at a fraction of its
+    cost (every build merges every memory)."""
+    kept = copy.copy(entry)
+    for name, value in vars(entry).items():
+        if isinstance(value, list | dict):
+            setattr(kept, name, copy.copy(value))
+    return kept

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from generator.alternates import write_page_sitemaps
 from generator.html_safety import unsafe_markup
 from generator.html_whitespace import strip_indentation
+from generator.raw_html import anchor_ids
 from generator.search.index import write_index
 
 
@@ -59,7 +60,11 @@ def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, **_: Any) -> str:
-    """Refuse a page that would run script (the generator escapes content; this is the net)."""
+    """Refuse a page that would run script (the generator escapes content; this is the net).
+    Count the ids of HTML the generator wrote whole (generator/raw_html.py) as the page's
+    anchors, as MkDocs counts those of the raw HTML it parses."""
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids |= anchor_ids(html)
     findings = unsafe_markup(html)
     if findings:
         raise PluginError(
