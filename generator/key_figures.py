@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from generator.editions import Edition, State
-from generator.figures import POINTS, Figure, extract_en, extract_zh, number
+from generator.figures import POINTS, Figure, Kind, extract_en, extract_zh, number
 from generator.figures.labels import clause_label, suggest_label, written_at
 from generator.markdown_text import plain_text
-from generator.model import Block, FigureLabel, FigureRef, Page, Report, Segment
-from generator.table_headers import CellHeaders, cell_headers
+from generator.model import FigureLabel, FigureRef, Page, Report, Segment
+from generator.table_headers import CellHeaders, cell_headers, is_header_cell
 
 _ZH_SENTENCE = re.compile(r"[^。；！？]*[。；！？]?")
 _EN_SENTENCE = re.compile(r".+?(?:[.;!?](?=\s|$)|$)", re.S)
@@ -101,7 +101,7 @@ def _in_table(figure: Figure, zh: str, headers: CellHeaders | None) -> tuple[Fig
 
 
 def _terms(figure: Figure) -> str:
-    return ":".join(number(t) for t in figure.terms) if figure.kind.value == "ratio" else ""
+    return ":".join(number(t) for t in figure.terms) if figure.kind is Kind.RATIO else ""
 
 
 def _suggested(zh: str, figure: Figure, headers: CellHeaders | None) -> str:
@@ -163,7 +163,7 @@ def page_figures(
             )
             # A table's header cells name figures; dates and ordinals say when or which, not
             # how much.
-            read_zh = [] if _is_header(block, n) else extract_zh(zh)
+            read_zh = [] if is_header_cell(block, n) else extract_zh(zh)
             zh_figures = [read for read in read_zh if read.kind not in POINTS]
             # The English is read only where there are figures to pair it with.
             en_figures = extract_en(en) if en and zh_figures else []
@@ -209,14 +209,6 @@ def page_figures(
                     )
                 )
     return rows
-
-
-def _is_header(block: Block, index: int) -> bool:
-    """Whether the segment is a table's header cell (first row or column): it names figures."""
-    if block.kind.value != "table" or block.columns < 2:
-        return False
-    row, column = divmod(index, block.columns)
-    return row == 0 or column == 0
 
 
 def report_figures(report: Report, english: Edition) -> list[KeyFigure]:

@@ -65,15 +65,22 @@ def _readable(unit: str) -> str:
     return unit if len(found) == 1 and found[0].text == f"1{unit}" else ""
 
 
+def is_header_cell(block: Block, index: int) -> bool:
+    """Whether `block.segments[index]` is a table's header cell (its first row or column),
+    which names figures rather than states one."""
+    if block.kind is not BlockKind.TABLE or block.columns < 2:
+        return False
+    row, column = divmod(index, block.columns)
+    return row == 0 or column == 0
+
+
 def cell_headers(block: Block, index: int) -> CellHeaders | None:
     """The headers of the table cell `block.segments[index]`; None for a header cell (the first
     row, the first column) or a block that is no table."""
     width = block.columns
-    if block.kind is not BlockKind.TABLE or width < 2:
+    if block.kind is not BlockKind.TABLE or width < 2 or is_header_cell(block, index):
         return None
     row, column = divmod(index, width)
-    if row == 0 or column == 0:
-        return None
     heads = [plain_text(s.text) for s in block.segments[:width]]
     cells = [plain_text(s.text) for s in block.segments[row * width : (row + 1) * width]]
     name, unit = split_unit(heads[column])
