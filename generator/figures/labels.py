@@ -18,16 +18,15 @@ from generator.figures.model import POINTS
 from generator.figures.notes import strip_notes
 
 MAX_LENGTH = 16
+# A colon, but not one between digits: that is a ratio's (13.2:32.3:54.5), no break.
+_COLON = r"(?<![\d０-９])[：:∶]|[：:∶](?![\d０-９])"
 # What ends a clause: the label never reaches past one.
-# A colon between digits is a ratio's (13.2:32.3:54.5), no break.
-_BREAK = re.compile(
-    r"[，。；！？、,;!?（）()《》“”‘’「」『』\[\]【】—…\s]|(?<![\d０-９])[：:∶]|[：:∶](?![\d０-９])"
-)
+_BREAK = re.compile(rf"[，。；！？、,;!?（）()《》“”‘’「」『』\[\]【】—…\s]|{_COLON}")
 # The text up to its last break (every break is one character): found from the end, where
 # finding every break from the start took a figure's clause as long as its whole paragraph.
 _UP_TO_LAST_BREAK = re.compile(rf"(?s:.*)(?:{_BREAK.pattern})")
 # What ends a clause for the words around a figure that no label fits.
-_CLAUSE = re.compile(r"[，。；！？,;!?]|(?<![\d０-９])[：:∶]|[：:∶](?![\d０-９])")
+_CLAUSE = re.compile(rf"[，。；！？,;!?]|{_COLON}")
 # Words that link a label to its figure, at the end of the words before it.
 _LINK = re.compile(
     r"(?:分别|合计|共计|总计|累计|共|已|再|均|都|就|仍|也|达到了?|达|实现|约为|为|是|有|占|至|到|"
