@@ -1,11 +1,11 @@
 """What the theme's templates print alike on every page of a build, made once per configuration.
 
 Material looks up each of its interface words (`lang.t("search")`) by building the dictionary of
-all of them, about thirty times a page; the site's search box (overrides/partials/search.html) and
+all of them, about thirty times a page. The site's search box (overrides/partials/search.html) and
 Material's styles, scripts and settings blocks (overrides/main.html) are the same on every page
-at the same depth. Both are made once and then kept, until MkDocs
-reads a configuration again (overrides/hooks/report_site.py calls `forget` from `on_config`):
-a part of an edition (generator/parts) or an edition built whole, never longer.
+at the same depth. All of these are made once and then kept until MkDocs reads a configuration
+again (overrides/hooks/report_site.py calls `forget` from `on_config`): for one part of an
+edition (generator/parts) or one edition built whole, never longer.
 """
 
 from __future__ import annotations
