@@ -174,6 +174,16 @@ def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return sorted(runs, key=lambda run: run["s"])[(len(runs) - 1) // 2]
 
 
+def set_aside(path: Path, trash: Path) -> None:
+    """`path` moved out of the way by a rename, to be deleted once every run is timed. (ext4
+    passes over inodes freed in the last 30 seconds when it allocates new ones: a build started
+    right after deleting the last build's tens of thousands of files paid for that deletion in
+    its own time, as no cold build on a fresh machine does.)"""
+    if path.exists() or path.is_symlink():
+        trash.mkdir(parents=True, exist_ok=True)
+        path.rename(trash / f"{len(list(trash.iterdir()))}-{path.name}")
+
+
 def cold_and_hugo(
     project: Path, env: dict[str, str], scratch: Path, repeat: int
 ) -> tuple[list[dict[str, Any]], list[float]]:
@@ -181,15 +191,16 @@ def cold_and_hugo(
     the machine's drift (a shared VM's speed varies by a third within minutes) falls on both."""
     colds: list[dict[str, Any]] = []
     hugos: list[float] = []
+    trash = scratch / "trash"
     for n in range(repeat):
         for name in BUILT:
-            path = project / name
-            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(True)
+            set_aside(project / name, trash)
         colds.append(timed_build(project, env, f"cold-{n}"))
         seconds = hugo.hugo_seconds(project / "site_src", list(EDITIONS), scratch / "hugo")
-        shutil.rmtree(scratch / "hugo", ignore_errors=True)
+        set_aside(scratch / "hugo", trash)
         if seconds is not None:
             hugos.append(seconds)
+    shutil.rmtree(trash, ignore_errors=True)
     return colds, hugos
 
 

@@ -14,16 +14,12 @@ It reads one job per line on stdin (JSON) and answers one line on stdout:
         updating the one kept in DIR (generator/search/incremental.py), and keep it
     → {"ok": true, "peak_mb": N} or {"ok": false, "error": TEXT, "peak_mb": N}
 
-MkDocs builds every project as if it were the only one: it walks the theme's folders (its
-thousands of icons included) and compiles its templates anew each time, which costs more than a
-small report's pages. In a worker, the theme's environment (its templates loaded) is kept from
-one project to the next (MkDocs' `env` event may return another environment), and compiled
-templates are kept between builds in Jinja's own bytecode cache (.cache/templates/, checked
-against each template's source); only
-the home part lists the theme's files: a report's part has no use for them. That one has no
-event early enough (MkDocs lists them before its `files` event), so the worker,
-a process that runs nothing but these builds, wraps `Files.add_files_from_theme`; the wrapper
-checks at start that MkDocs still has it (see `_wrap_theme_files`).
+MkDocs builds every project as if it were the only one: it compiles the theme's templates anew
+each time, which costs more than a small report's pages. In a worker, the theme's environment
+(its templates loaded) is kept from one project to the next (MkDocs' `env` event may return
+another environment), and compiled templates are kept between builds in Jinja's own bytecode
+cache (.cache/templates/, checked against each template's source). What else a worker changes
+in MkDocs for builds that follow one another is in generator/parts/in_process.py.
 """
 
 from __future__ import annotations
@@ -44,6 +40,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
+from generator.parts.in_process import prepare_mkdocs
 from generator.parts.part_config import part_config
 from generator.parts.store import HOME, PAGES, SITEMAP, STATE
 from generator.search import incremental
@@ -67,20 +64,6 @@ def _templates(folder: str) -> jinja2.BytecodeCache:
 
 # The theme's environments, by its folders and locale, kept from one project to the next.
 _ENVIRONMENTS: dict[tuple[tuple[str, ...], str], jinja2.Environment] = {}
-
-
-def _wrap_theme_files() -> None:
-    """The theme's static files (its scripts, styles, fonts) are the home part's: a report's
-    part neither lists nor copies them."""
-    add_theme_files = getattr(Files, "add_files_from_theme", None)
-    if add_theme_files is None:  # a MkDocs other than the one requirements.lock pins
-        raise RuntimeError("MkDocs has no Files.add_files_from_theme (generator/parts/worker.py)")
-
-    def theme_files(files: Files, env: jinja2.Environment, config: MkDocsConfig) -> None:
-        if config.extra.get("part", HOME) == HOME:
-            add_theme_files(files, env, config)
-
-    Files.add_files_from_theme = theme_files  # type: ignore[method-assign, assignment]
 
 
 class _Part(BasePlugin):  # type: ignore[type-arg, no-untyped-call]
@@ -205,7 +188,7 @@ def run_job(job: dict[str, Any], capture: _Capture) -> dict[str, Any]:
 
 
 def serve(jobs: TextIO, answers: TextIO) -> None:
-    _wrap_theme_files()
+    prepare_mkdocs()
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.setLevel(logging.WARNING)

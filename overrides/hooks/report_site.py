@@ -17,12 +17,15 @@ from generator.html_safety import unsafe_markup
 from generator.html_whitespace import strip_indentation
 from generator.raw_html import anchor_ids
 from generator.search.index import write_index
+from generator.template_memo import GLOBALS, forget
 
 
 def on_config(config: Any) -> Any:
     """The edition's words where MkDocs and Material take them from the configuration: the
     headings' link titles and the colour scheme switch (the generated mkdocs.yml cannot set
-    them: its lists would replace the project's, not merge with them)."""
+    them: its lists would replace the project's, not merge with them). What templates made
+    for the last configuration read is not used again (generator/template_memo.py)."""
+    forget()
     # The generator escapes the site's name and pages' titles as HTML (MkDocs and Material print
     # them unescaped); marking them safe keeps Material's own `| e` from escaping them twice.
     config["site_name"] = Markup(config["site_name"])
@@ -36,6 +39,20 @@ def on_config(config: Any) -> Any:
         if name and "toggle" in scheme:
             scheme["toggle"]["name"] = name
     return config
+
+
+def on_page_context(context: Any, **_: Any) -> Any:
+    """Templates' lookups made once per configuration (generator/template_memo.py). (Given with
+    each page, not as the environment's globals: a build worker keeps one environment for all
+    its parts while no plugin's `env` event changes it, generator/parts/worker.py.)"""
+    context.update(GLOBALS)
+    return context
+
+
+def on_template_context(context: Any, **_: Any) -> Any:
+    """As on_page_context, for the theme's pages that are no page of the site (404.html)."""
+    context.update(GLOBALS)
+    return context
 
 
 def on_post_build(config: Any) -> None:
