@@ -4,7 +4,6 @@ and turns a ReportSiteError into a message without a traceback and a non-zero ex
 from __future__ import annotations
 
 import json
-import logging
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -19,17 +18,10 @@ from generator.errors import Loc, Problem, ReportSiteError
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _quiet_jieba() -> None:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-
-
 def user_errors(func: F) -> F:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            _quiet_jieba()
             return func(*args, **kwargs)
         except ReportSiteError as error:
             click.echo(error.render(), err=True)

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from generator.chinese_words import cut as cut_words
 from generator.errors import Loc
 from generator.markdown_text import plain_text
 
@@ -115,9 +116,7 @@ def content_words(english: str) -> frozenset[str]:
 
 def chinese_words(text: str) -> list[str]:
     """The words of Chinese text as jieba cuts them (its dictionary only: no guessed words)."""
-    import jieba
-
-    return [word for word in jieba.cut(text, HMM=False) if word.strip()]
+    return [word for word in cut_words(text, guess_new_words=False) if word.strip()]
 
 
 def read_usage(

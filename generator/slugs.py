@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from generator.chinese_words import cut
+
 MAX_SLUG = 40
 # A report's folder is its web address in every edition, beside what MkDocs itself puts there.
 REPORT_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
@@ -24,11 +26,10 @@ def pinyin_slug(heading: str) -> str:
 
 def pinyin_words(text: str) -> list[str]:
     """The words of `text` (jieba) in toneless pinyin, Latin letters and digits kept."""
-    import jieba
     from pypinyin import lazy_pinyin
 
     words = []
-    for word in jieba.cut(text):
+    for word in cut(text, guess_new_words=True):
         latin = re.sub(r"[^a-z0-9]", "", "".join(lazy_pinyin(word)).lower())
         if latin:
             words.append(latin)

@@ -32,6 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "generator.html_safety",
             "generator.html_whitespace",
             "generator.raw_html",
+            "generator.chinese_words",
             "generator.template_memo",
             "generator.writer",
             "generator.alternates",
