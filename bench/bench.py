@@ -40,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -170,8 +171,10 @@ def edit_one_paragraph(project: Path) -> str:
 BUILT = (".cache", "site", "site_src", ".build-site_src", ".build-site", ".build-parts")
 
 
-def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    return sorted(runs, key=lambda run: run["s"])[(len(runs) - 1) // 2]
+def lower_median(values: list[Any], key: Callable[[Any], float] = float) -> Any:
+    """The middle one of `values` by `key` (of an even number, the lower middle one): a run
+    that was measured, not an average of two."""
+    return sorted(values, key=key)[(len(values) - 1) // 2]
 
 
 def set_aside(path: Path, trash: Path) -> None:
@@ -214,7 +217,7 @@ def measure(
     env = dict(os.environ, SOURCE_DATE_EPOCH="0", REPORT_SITE_URL=f"http://127.0.0.1:{PORT}/")
     result: dict[str, Any] = {"reports": size}
     colds, hugos = cold_and_hugo(project, env, scratch, repeat)
-    result["cold"] = median_run(colds)
+    result["cold"] = lower_median(colds, key=lambda run: run["s"])
     result["cold_runs_s"] = [run["s"] for run in colds]
     result["hugo_runs_s"] = hugos
     result["no_change"] = timed_build(project, env, "no-change")
@@ -223,7 +226,7 @@ def measure(
     docs = project / "site_src" / SOURCE.code / "docs"
     result["pages_per_edition"] = sum(1 for _ in docs.rglob("*.md"))
     result["hugo_version"] = hugo.hugo_version()
-    result["hugo_s"] = sorted(hugos)[(len(hugos) - 1) // 2] if hugos else None
+    result["hugo_s"] = lower_median(hugos) if hugos else None
     site = project / "site"
     result["site_mb"] = dir_size(site) / 1e6
     result["search"] = {edition: search_stage(site / edition, edition) for edition in EDITIONS}

@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from functools import cache
+from types import ModuleType
+
+
+@cache
+def _jieba() -> ModuleType:
+    """jieba, quiet (once: setting a logger's level clears every logger's cached level)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    module: ModuleType = jieba
+    return module
 
 
 def cut(text: str, *, guess_new_words: bool) -> Iterator[str]:
     """The words of `text`: jieba's dictionary words, and words its model guesses if
     `guess_new_words` (jieba's HMM)."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return iter(jieba.cut(text, HMM=guess_new_words))
+    words: Iterator[str] = _jieba().cut(text, HMM=guess_new_words)
+    return words

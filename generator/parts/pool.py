@@ -143,12 +143,10 @@ class Pool:
         for n, worker in enumerate(self.workers):
             if n not in self.used:
                 worker.kill()  # nothing to finish: it may still be importing
-            elif worker.stdin:
-                worker.stdin.close()
+            if worker.stdin:
+                worker.stdin.close()  # a worker that was sent jobs ends when its input does
         for worker in self.workers:
             worker.wait()
-            if worker.stdin:
-                worker.stdin.close()
             if worker.stdout:
                 worker.stdout.close()
         self.workers.clear()
