@@ -277,6 +277,37 @@ def test_a_chinese_query_in_the_english_edition_leads_to_the_chinese_search(
     assert page.locator("input.md-search__input").input_value() == "民办学校"  # type: ignore[attr-defined]
 
 
+def test_a_query_typed_while_the_index_loads_is_answered_once(page: object, base_url: str) -> None:
+    """The index arrives while search waits for the reader to stop typing: the query is run
+    once, not built again under a reader who has already moved into the results."""
+    held: list[object] = []
+
+    def hold(route: object) -> None:
+        held.append(route)
+
+    page.route("**/search/index.json", hold)  # type: ignore[attr-defined]
+    page.goto(f"{base_url}en/")  # type: ignore[attr-defined]
+    page.locator("input.md-search__input").click()  # type: ignore[attr-defined]
+    for _ in range(400):  # until search.js has asked for the index, and the request is held
+        if held:
+            break
+        page.wait_for_timeout(25)  # type: ignore[attr-defined]
+    assert len(held) == 1
+    page.evaluate(  # type: ignore[attr-defined]
+        """() => { window.builtLinks = 0; new MutationObserver(changes => changes.forEach(c =>
+             c.addedNodes.forEach(n => { if (n.classList &&
+               n.classList.contains('rs-search-elsewhere')) window.builtLinks++; })))
+           .observe(document.querySelector('.md-search'), {childList: true, subtree: true}); }"""
+    )
+    page.locator("input.md-search__input").fill("民办学校")  # type: ignore[attr-defined]
+    held[0].continue_()  # type: ignore[attr-defined]
+    page.wait_for_function(  # type: ignore[attr-defined]
+        "() => window.reportSiteSearch.answered === '民办学校'"
+    )
+    page.wait_for_timeout(300)  # type: ignore[attr-defined]  # (longer than typing's pause)
+    assert page.evaluate("() => window.builtLinks") == 1  # type: ignore[attr-defined]
+
+
 def test_opening_a_page_loads_nothing_for_search(page: object, base_url: str) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))  # type: ignore[attr-defined]

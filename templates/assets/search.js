@@ -700,10 +700,10 @@
     input.blur();
   }
 
-  var timer = 0;
+  var timer = 0; // a run waiting for the reader to stop typing
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(run, 120);
+    timer = setTimeout(function () { timer = 0; run(); }, 120);
   });
   input.addEventListener("focus", open);
   box.querySelector("form").addEventListener("reset", function () {
@@ -759,6 +759,10 @@
     api.joined = joined;
     api.shardOf = shardOf;
     if (document.activeElement === input) open();
-    if (input.value) run();
+    // A query typed before this script listened (or given as ?q=) is run now. One it heard
+    // waits for the reader to stop typing, and runs then: run now as well, it would be built
+    // twice, the second time under a reader who had moved into the results (the link to the
+    // other edition's search taken from under their focus).
+    if (input.value && !timer) run();
   });
 })();
